@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Clause9 needs to build, test and run, skipping those already present.
+# Usage: scripts/install-deps.sh [build|test]   (test adds what the test suites need beyond the build)
+set -euo pipefail
+
+build_packages=(
+  g++ cmake ninja-build pkg-config make
+  libsoci-dev libsqlite3-dev libpq-dev
+  libboost-dev libboost-system-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
+  libsodium-dev libical-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+test_packages=(
+  sqlite3
+)
+
+wanted=("${build_packages[@]}")
+if [ "${1:-build}" = "test" ]; then
+  wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing packages: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

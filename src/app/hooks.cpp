@@ -1,0 +1,25 @@
+#include "app/hooks.h"
+
+#include "store/lookups.h"
+#include "store/risk_scores.h"
+
+namespace c9 {
+
+Result<void> check_against_store(Tx& tx, const Person* before, const Person& row, Problems& problems)
+{
+    if (before && before->email == row.email)
+        return {};
+    auto existing = C9_TRY(person_by_email(tx, row.email));
+    if (existing && (!before || *existing != before->id))
+        problems.add("email", "is already used by " + display_id("PER", *existing));
+    return {};
+}
+
+Result<void> after_write(Tx& tx, const Risk* before, const Risk& row, const Stamp& stamp)
+{
+    if (before && !scores_changed(*before, row))
+        return {};
+    return insert_risk_score(tx, score_of(row, stamp.at));
+}
+
+} // namespace c9

@@ -1,0 +1,30 @@
+// What a register does beyond the generic create/update: extra checks against other rows, and rows written
+// alongside (a risk's score history). The generic templates in registers.h call these; a register without its
+// own overload gets the no-op templates.
+#pragma once
+
+#include "core/person.h"
+#include "core/risk.h"
+#include "store/store.h"
+
+namespace c9 {
+
+template <class T>
+Result<void> check_against_store(Tx&, const T*, const T&, Problems&)
+{
+    return {};
+}
+
+template <class T>
+Result<void> after_write(Tx&, const T*, const T&, const Stamp&)
+{
+    return {};
+}
+
+// Email addresses are unique among people.
+Result<void> check_against_store(Tx& tx, const Person* before, const Person& row, Problems& problems);
+
+// A change of a risk's levels appends to its score history (mitigation effectiveness over time).
+Result<void> after_write(Tx& tx, const Risk* before, const Risk& row, const Stamp& stamp);
+
+} // namespace c9

@@ -1,0 +1,77 @@
+#include "cli/commands.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace c9 {
+
+namespace {
+
+std::string default_db()
+{
+    if (const char* configured = std::getenv("CLAUSE9_DB"); configured && *configured)
+        return configured;
+    return "clause9.db";
+}
+
+// One line, so scripts can read it: "clause9: <what went wrong>".
+std::string one_line(std::string text)
+{
+    for (auto& c : text)
+        if (c == '\n')
+            c = ' ';
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+    return text;
+}
+
+} // namespace
+
+int run_cli(int argc, char** argv)
+{
+    CliContext context;
+    context.db = default_db();
+    CLI::App root{"Clause9 keeps an ISO/IEC 27001 ISMS alive between audits: registers, meetings, minutes.",
+                  "clause9"};
+    root.set_version_flag("--version", "clause9 0.1.0");
+    root.require_subcommand(1);
+    root.fallthrough();
+    root.add_option("--db", context.db,
+                    "database: a SQLite file (default clause9.db, or $CLAUSE9_DB) or postgresql://user@host/db");
+    root.add_flag("--json", context.json, "print machine-readable JSON instead of text");
+    root.failure_message([](const CLI::App*, const CLI::Error& error) {
+        return "clause9: " + one_line(error.what()) + " (see --help)\n";
+    });
+    root.footer("Every command has --help. Exit status: 0 ok, 2 invalid input, 3 not found, 4 conflict, "
+                "5 database unavailable, 1 other errors.");
+
+    add_init_command(root, context);
+    add_demo_command(root, context);
+    add_config_command(root, context);
+    add_summary_command(root, context);
+    add_person_commands(root, context);
+    add_control_commands(root, context);
+    add_activity_commands(root, context);
+    add_incident_commands(root, context);
+    add_vulnerability_commands(root, context);
+    add_risk_commands(root, context);
+    add_nonconformity_commands(root, context);
+    add_kpi_commands(root, context);
+    add_action_commands(root, context);
+    add_lesson_commands(root, context);
+    add_series_commands(root, context);
+    add_meeting_commands(root, context);
+
+    try {
+        root.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return root.exit(error);
+    }
+    if (context.failure) {
+        std::cerr << "clause9: " << one_line(context.failure->message()) << '\n';
+        return exit_code(*context.failure);
+    }
+    return 0;
+}
+
+} // namespace c9

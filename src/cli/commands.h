@@ -1,0 +1,27 @@
+// Each command family registers itself on the root command.
+#pragma once
+
+#include "cli/context.h"
+
+namespace c9 {
+
+void add_init_command(CLI::App& root, CliContext& context);
+void add_demo_command(CLI::App& root, CliContext& context);
+void add_config_command(CLI::App& root, CliContext& context);
+void add_person_commands(CLI::App& root, CliContext& context);
+void add_control_commands(CLI::App& root, CliContext& context);
+void add_activity_commands(CLI::App& root, CliContext& context);
+void add_incident_commands(CLI::App& root, CliContext& context);
+void add_vulnerability_commands(CLI::App& root, CliContext& context);
+void add_risk_commands(CLI::App& root, CliContext& context);
+void add_nonconformity_commands(CLI::App& root, CliContext& context);
+void add_kpi_commands(CLI::App& root, CliContext& context);
+void add_action_commands(CLI::App& root, CliContext& context);
+void add_lesson_commands(CLI::App& root, CliContext& context);
+void add_series_commands(CLI::App& root, CliContext& context);
+void add_meeting_commands(CLI::App& root, CliContext& context);
+void add_summary_command(CLI::App& root, CliContext& context);
+
+int run_cli(int argc, char** argv);
+
+} // namespace c9

@@ -1,0 +1,70 @@
+#include "core/action_item.h"
+
+namespace c9 {
+
+const EntitySpec<ActionItem>& action_spec()
+{
+    static const EntitySpec<ActionItem> spec{
+        "action",
+        "actions",
+        "actions",
+        "ACT",
+        "Action item",
+        {
+            field<&ActionItem::title>("title", FieldKind::text, required | listed, "what is to be done"),
+            field<&ActionItem::description>("description", FieldKind::text, multiline, "details"),
+            field<&ActionItem::owner>("owner", FieldKind::person, required | listed | filterable,
+                                      "who does it (id or email)"),
+            field<&ActionItem::due>("due", FieldKind::date, required | listed | filterable, "due date"),
+            field<&ActionItem::status>("status", FieldKind::choice, listed | filterable,
+                                       "open, in_progress, done or cancelled"),
+            field<&ActionItem::meeting>("meeting", FieldKind::reference, filterable, "meeting that raised it",
+                                        "meeting"),
+            field<&ActionItem::agenda_item>("agenda_item", FieldKind::reference, no_flags,
+                                            "agenda item it was raised under", "agenda_item"),
+            field<&ActionItem::origin_type>("origin_type", FieldKind::choice, filterable,
+                                            "kind of row it comes from: incident, risk, nonconformity, ..."),
+            field<&ActionItem::origin_id>("origin_id", FieldKind::integer, filterable, "id of the row it comes from"),
+            field<&ActionItem::progress>("progress", FieldKind::text, multiline,
+                                         "latest progress note (earlier notes stay in the history)"),
+            field<&ActionItem::completed_at>("completed_at", FieldKind::timestamp, read_only,
+                                             "when it was done or cancelled"),
+        },
+        [] { return std::vector<Filter>{where_in("status", {std::string("open"), std::string("in_progress")})}; },
+        [](Date today) {
+            return std::vector<Filter>{where_in("status", {std::string("open"), std::string("in_progress")}),
+                                       where("due", FilterOp::lt, format_date(today))};
+        },
+    };
+    return spec;
+}
+
+bool is_open(ActionStatus status) { return status == ActionStatus::open || status == ActionStatus::in_progress; }
+
+bool is_overdue(const ActionItem& action, Date today) { return is_open(action.status) && action.due < today; }
+
+bool closed_on_time(const ActionItem& action)
+{
+    return action.status == ActionStatus::done && action.completed_at && to_date(*action.completed_at) <= action.due;
+}
+
+void derive(ActionItem& row, const ActionItem*, const Rules& rules)
+{
+    if (!is_open(row.status) && !row.completed_at)
+        row.completed_at = rules.now;
+    if (is_open(row.status))
+        row.completed_at.reset();
+}
+
+void validate(const ActionItem& row, const ActionItem* before, const Rules& rules, Problems& problems)
+{
+    Date created = before ? to_date(before->created_at) : rules.today();
+    if (row.due.time_since_epoch().count() != 0 && row.due < created && (!before || before->due != row.due))
+        problems.add("due", "cannot be before the date the action was created");
+    if (row.origin_id && !row.origin_type)
+        problems.add("origin_type", "is required when origin_id is given");
+    if (row.status == ActionStatus::cancelled && (!row.progress || row.progress->empty()))
+        problems.add("progress", "must say why the action is cancelled");
+}
+
+} // namespace c9

@@ -1,0 +1,52 @@
+// Recurring maintenance activities (patching, access reviews, backup restore tests, log reviews ...) and their
+// completion log, the evidence that the controls they support operate (ISO/IEC 27001:2022 9.1, 7.5).
+#pragma once
+
+#include "core/entity.h"
+#include "core/problems.h"
+#include "core/recurrence.h"
+#include "core/rules.h"
+
+namespace c9 {
+
+enum class ActivityResult { ok, issues_found, failed };
+C9_ENUM_NAMES(ActivityResult, "ok", "issues_found", "failed");
+
+struct Activity : Row {
+    std::string title;
+    std::optional<std::string> description;
+    std::optional<Id> owner;
+    std::string recurrence; // canonical RRULE, such as FREQ=MONTHLY;INTERVAL=3
+    Date next_due{};
+    std::optional<Date> last_done;
+    std::string controls;
+    bool active = true;
+};
+
+const EntitySpec<Activity>& activity_spec();
+void derive(Activity& row, const Activity* before, const Rules& rules);
+void validate(const Activity& row, const Activity* before, const Rules& rules, Problems& problems);
+
+// One entry of the completion log.
+struct Completion {
+    Id id = 0;
+    Id activity = 0;
+    Date done_on{};
+    Date due{}; // the due date this completion satisfied
+    std::optional<Id> done_by;
+    ActivityResult result = ActivityResult::ok;
+    std::optional<std::string> evidence; // link or reference to the evidence
+    std::optional<std::string> note;
+    Timestamp recorded_at{};
+    std::string recorded_by;
+
+    bool on_time() const { return done_on <= due; }
+};
+
+// Records a completion: the entry satisfies the current due date and the activity moves to its next occurrence
+// after the completion date (missed occurrences are not owed twice). Fails on a date in the future or before the
+// activity existed, and on a failed result without a note saying what went wrong.
+Result<Completion> complete(Activity& activity, Date done_on, ActivityResult result, std::optional<std::string> evidence,
+                            std::optional<std::string> note, const Rules& rules);
+
+} // namespace c9

@@ -1,0 +1,222 @@
+#include "core/meeting.h"
+
+#include "core/recurrence.h"
+#include "core/registry.h"
+
+#include <cctype>
+#include <fmt/format.h>
+
+namespace c9 {
+
+const EntitySpec<MeetingSeries>& series_spec()
+{
+    static const EntitySpec<MeetingSeries> spec{
+        "series",
+        "meeting-series",
+        "meeting_series",
+        "SER",
+        "Meeting series",
+        {
+            field<&MeetingSeries::name>("name", FieldKind::text, required | listed, "name of the series"),
+            field<&MeetingSeries::type>("type", FieldKind::choice, required | listed | filterable,
+                                        "maintenance, management_review, incident_review or risk_review"),
+            field<&MeetingSeries::cadence>("cadence", FieldKind::text, required | listed,
+                                           "how often: monthly, quarterly, half-yearly, yearly or an RRULE"),
+            field<&MeetingSeries::duration_minutes>("duration_minutes", FieldKind::integer, listed,
+                                                    "default length of a meeting in minutes"),
+            field<&MeetingSeries::location>("location", FieldKind::text, no_flags, "room or video link"),
+            field<&MeetingSeries::chair>("chair", FieldKind::person, listed, "default chair (id or email)"),
+            field<&MeetingSeries::minute_taker>("minute_taker", FieldKind::person, no_flags,
+                                                "default minute taker (id or email)"),
+            field<&MeetingSeries::quorum>("quorum", FieldKind::integer, no_flags,
+                                          "attendees who must be present for decisions"),
+            field<&MeetingSeries::active>("active", FieldKind::boolean, filterable, "meetings are still planned"),
+        },
+    };
+    return spec;
+}
+
+void derive(MeetingSeries& row, const MeetingSeries*, const Rules&)
+{
+    if (auto recurrence = Recurrence::parse(row.cadence))
+        row.cadence = recurrence->to_rrule();
+}
+
+void validate(const MeetingSeries& row, const MeetingSeries*, const Rules&, Problems& problems)
+{
+    if (!row.cadence.empty() && !Recurrence::parse(row.cadence))
+        problems.add("cadence", "must be monthly, quarterly, half-yearly, yearly or an RRULE like FREQ=MONTHLY");
+    if (row.duration_minutes < 5 || row.duration_minutes > 24 * 60)
+        problems.add("duration_minutes", "must be between 5 and 1440");
+    if (row.quorum && *row.quorum < 1)
+        problems.add("quorum", "must be at least 1");
+}
+
+const EntitySpec<Meeting>& meeting_spec()
+{
+    static const EntitySpec<Meeting> spec{
+        "meeting",
+        "meetings",
+        "meetings",
+        "MTG",
+        "Meeting",
+        {
+            field<&Meeting::series>("series", FieldKind::reference, required | listed | filterable,
+                                    "meeting series (SER-1)", "series"),
+            field<&Meeting::title>("title", FieldKind::text, required | listed, "title"),
+            field<&Meeting::starts_at>("starts_at", FieldKind::timestamp, required | listed, "start (UTC)"),
+            field<&Meeting::duration_minutes>("duration_minutes", FieldKind::integer, listed, "length in minutes"),
+            field<&Meeting::location>("location", FieldKind::text, no_flags, "room or video link"),
+            field<&Meeting::state>("state", FieldKind::choice, read_only | listed | filterable,
+                                   "planned, in_progress, held or approved"),
+            field<&Meeting::started_at>("started_at", FieldKind::timestamp, read_only, "when it started"),
+            field<&Meeting::ended_at>("ended_at", FieldKind::timestamp, read_only, "when it was closed"),
+            field<&Meeting::approved_at>("approved_at", FieldKind::timestamp, read_only, "when the minutes were approved"),
+            field<&Meeting::approved_by>("approved_by", FieldKind::person, read_only, "who approved the minutes"),
+            field<&Meeting::minutes_hash>("minutes_hash", FieldKind::text, read_only,
+                                          "SHA-256 of the approved minutes"),
+            field<&Meeting::audit_head>("audit_head", FieldKind::text, read_only,
+                                        "audit trail head when the minutes were approved"),
+            field<&Meeting::uncovered_reason>("uncovered_reason", FieldKind::text, multiline,
+                                              "management review: why an input of 9.3.2 is not covered"),
+        },
+    };
+    return spec;
+}
+
+void derive(Meeting&, const Meeting*, const Rules&) {}
+
+void validate(const Meeting& row, const Meeting*, const Rules&, Problems& problems)
+{
+    if (row.duration_minutes < 5 || row.duration_minutes > 24 * 60)
+        problems.add("duration_minutes", "must be between 5 and 1440");
+}
+
+const EntitySpec<AgendaItem>& agenda_item_spec()
+{
+    static const EntitySpec<AgendaItem> spec{
+        "agenda_item",
+        "agenda-items",
+        "agenda_items",
+        "AI",
+        "Agenda item",
+        {
+            field<&AgendaItem::meeting>("meeting", FieldKind::reference, required | read_only, "meeting", "meeting"),
+            field<&AgendaItem::position>("position", FieldKind::integer, listed, "order on the agenda"),
+            field<&AgendaItem::section>("section", FieldKind::choice, listed, "agenda section"),
+            field<&AgendaItem::title>("title", FieldKind::text, required | listed, "title"),
+            field<&AgendaItem::presenter>("presenter", FieldKind::person, listed, "who presents it (id or email)"),
+            field<&AgendaItem::timebox_minutes>("timebox_minutes", FieldKind::integer, listed, "minutes allotted"),
+            field<&AgendaItem::sources>("sources", FieldKind::text, no_flags, "rows it is about: INC-4, RSK-12"),
+            field<&AgendaItem::key>("key", FieldKind::text, read_only, "generator key"),
+            field<&AgendaItem::removed>("removed", FieldKind::boolean, no_flags, "removed from the agenda"),
+            field<&AgendaItem::edited>("edited", FieldKind::text, read_only, "fields changed by hand"),
+            field<&AgendaItem::notes>("notes", FieldKind::text, multiline, "notes taken in the meeting"),
+            field<&AgendaItem::outcome>("outcome", FieldKind::choice, no_flags, "information, decision or action"),
+        },
+    };
+    return spec;
+}
+
+void derive(AgendaItem& row, const AgendaItem*, const Rules&)
+{
+    if (auto refs = normalize_refs(row.sources))
+        row.sources = *refs;
+}
+
+void validate(const AgendaItem& row, const AgendaItem*, const Rules&, Problems& problems)
+{
+    if (row.timebox_minutes < 0 || row.timebox_minutes > 600)
+        problems.add("timebox_minutes", "must be between 0 and 600");
+    if (auto refs = normalize_refs(row.sources); !refs)
+        problems.add("sources", refs.error().message());
+}
+
+const EntitySpec<Decision>& decision_spec()
+{
+    static const EntitySpec<Decision> spec{
+        "decision",
+        "decisions",
+        "decisions",
+        "DEC",
+        "Decision",
+        {
+            field<&Decision::meeting>("meeting", FieldKind::reference, required | listed | filterable, "meeting",
+                                      "meeting"),
+            field<&Decision::agenda_item>("agenda_item", FieldKind::reference, no_flags, "agenda item",
+                                          "agenda_item"),
+            field<&Decision::text>("text", FieldKind::text, required | listed, "what was decided"),
+            field<&Decision::rationale>("rationale", FieldKind::text, multiline, "why"),
+            field<&Decision::type>("type", FieldKind::choice, listed | filterable,
+                                   "risk_acceptance, resource, policy_change, improvement or other"),
+            field<&Decision::links>("links", FieldKind::text, no_flags, "rows it is about: RSK-12, INC-4"),
+        },
+    };
+    return spec;
+}
+
+void derive(Decision& row, const Decision*, const Rules&)
+{
+    if (auto refs = normalize_refs(row.links))
+        row.links = *refs;
+}
+
+void validate(const Decision& row, const Decision*, const Rules&, Problems& problems)
+{
+    if (auto refs = normalize_refs(row.links); !refs)
+        problems.add("links", refs.error().message());
+    if (row.type == DecisionType::risk_acceptance && row.links.find("RSK-") == std::string::npos)
+        problems.add("links", "a risk acceptance must name the risk it accepts (RSK-n)");
+}
+
+std::string_view section_title(AgendaSection section)
+{
+    switch (section) {
+    case AgendaSection::opening: return "Opening";
+    case AgendaSection::actions: return "Action items";
+    case AgendaSection::maintenance: return "Maintenance activities";
+    case AgendaSection::controls: return "Controls";
+    case AgendaSection::incidents: return "Incidents";
+    case AgendaSection::vulnerabilities: return "Vulnerabilities";
+    case AgendaSection::risks: return "Risks";
+    case AgendaSection::kpis: return "KPIs";
+    case AgendaSection::management_review: return "Management review inputs (9.3.2)";
+    case AgendaSection::other_business: return "Any other business";
+    }
+    return "";
+}
+
+Result<std::string> normalize_refs(std::string_view text)
+{
+    std::string out;
+    std::string token;
+    auto flush = [&]() -> Result<void> {
+        if (token.empty())
+            return {};
+        auto dash = token.find('-');
+        std::string prefix = dash == std::string::npos ? std::string() : token.substr(0, dash);
+        for (auto& c : prefix)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const RegisterInfo* info = nullptr;
+        for (const auto& candidate : registers())
+            if (candidate.prefix == prefix)
+                info = &candidate;
+        auto id = info ? parse_display_id(info->prefix, prefix + token.substr(dash)) : std::nullopt;
+        if (!id)
+            return Error::invalid("sources", fmt::format("\"{}\" is not a row reference like RSK-12", token));
+        out += (out.empty() ? "" : ", ") + display_id(info->prefix, *id);
+        token.clear();
+        return {};
+    };
+    for (char c : text) {
+        if (c == ',' || c == ';' || std::isspace(static_cast<unsigned char>(c))) {
+            C9_TRY(flush());
+        } else {
+            token += c;
+        }
+    }
+    C9_TRY(flush());
+    return out;
+}
+
+} // namespace c9

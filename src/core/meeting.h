@@ -1,0 +1,130 @@
+// Meeting series, meetings, attendance, agenda items and decisions: the records of the ISMS meeting cycle
+// (DESIGN.md section 2). The rules of the cycle itself live in meeting_rules.h and agenda.h.
+#pragma once
+
+#include "core/entity.h"
+#include "core/problems.h"
+#include "core/rules.h"
+
+namespace c9 {
+
+enum class MeetingType { maintenance, management_review, incident_review, risk_review };
+C9_ENUM_NAMES(MeetingType, "maintenance", "management_review", "incident_review", "risk_review");
+
+enum class MeetingState { planned, in_progress, held, approved };
+C9_ENUM_NAMES(MeetingState, "planned", "in_progress", "held", "approved");
+
+enum class AttendeeRole { chair, minute_taker, member, guest };
+C9_ENUM_NAMES(AttendeeRole, "chair", "minute_taker", "member", "guest");
+
+enum class Presence { invited, present, absent, excused };
+C9_ENUM_NAMES(Presence, "invited", "present", "absent", "excused");
+
+enum class AgendaSection {
+    opening,
+    actions,
+    maintenance,
+    controls,
+    incidents,
+    vulnerabilities,
+    risks,
+    kpis,
+    management_review,
+    other_business
+};
+C9_ENUM_NAMES(AgendaSection, "opening", "actions", "maintenance", "controls", "incidents", "vulnerabilities", "risks",
+              "kpis", "management_review", "other_business");
+
+enum class Outcome { information, decision, action };
+C9_ENUM_NAMES(Outcome, "information", "decision", "action");
+
+enum class DecisionType { risk_acceptance, resource, policy_change, improvement, other };
+C9_ENUM_NAMES(DecisionType, "risk_acceptance", "resource", "policy_change", "improvement", "other");
+
+struct MeetingSeries : Row {
+    std::string name;
+    MeetingType type = MeetingType::maintenance;
+    std::string cadence; // RRULE
+    int duration_minutes = 60;
+    std::optional<std::string> location;
+    std::optional<Id> chair;
+    std::optional<Id> minute_taker;
+    std::optional<int> quorum; // attendees present needed for decisions
+    bool active = true;
+};
+
+struct Meeting : Row {
+    Id series = 0;
+    std::string title;
+    Timestamp starts_at{};
+    int duration_minutes = 60;
+    std::optional<std::string> location;
+    MeetingState state = MeetingState::planned;
+    std::optional<Timestamp> started_at;
+    std::optional<Timestamp> ended_at;
+    std::optional<Timestamp> approved_at;
+    std::optional<Id> approved_by;
+    std::optional<std::string> minutes_hash;
+    std::optional<std::string> audit_head;
+    std::optional<std::string> uncovered_reason; // management review: why an input of 9.3.2 was not covered
+};
+
+struct Attendance {
+    Id meeting = 0;
+    Id person = 0;
+    AttendeeRole role = AttendeeRole::member;
+    Presence presence = Presence::invited;
+};
+
+struct SeriesMember {
+    Id series = 0;
+    Id person = 0;
+    AttendeeRole role = AttendeeRole::member;
+};
+
+struct AgendaItem : Row {
+    Id meeting = 0;
+    int position = 0;
+    AgendaSection section = AgendaSection::other_business;
+    std::string title;
+    std::optional<Id> presenter;
+    int timebox_minutes = 5;
+    std::string sources;            // rows the item is about: "INC-4, RSK-12"
+    std::optional<std::string> key; // set on generated items; regeneration matches on it
+    bool removed = false;           // removed by the chair; regeneration does not bring it back
+    std::string edited;             // fields the chair changed by hand: "title, presenter"
+    std::optional<std::string> notes;
+    std::optional<Outcome> outcome;
+};
+
+struct Decision : Row {
+    Id meeting = 0;
+    std::optional<Id> agenda_item;
+    std::string text;
+    std::optional<std::string> rationale;
+    DecisionType type = DecisionType::other;
+    std::string links; // rows the decision is about: "RSK-12"
+};
+
+const EntitySpec<MeetingSeries>& series_spec();
+void derive(MeetingSeries& row, const MeetingSeries* before, const Rules& rules);
+void validate(const MeetingSeries& row, const MeetingSeries* before, const Rules& rules, Problems& problems);
+
+const EntitySpec<Meeting>& meeting_spec();
+void derive(Meeting& row, const Meeting* before, const Rules& rules);
+void validate(const Meeting& row, const Meeting* before, const Rules& rules, Problems& problems);
+
+const EntitySpec<AgendaItem>& agenda_item_spec();
+void derive(AgendaItem& row, const AgendaItem* before, const Rules& rules);
+void validate(const AgendaItem& row, const AgendaItem* before, const Rules& rules, Problems& problems);
+
+const EntitySpec<Decision>& decision_spec();
+void derive(Decision& row, const Decision* before, const Rules& rules);
+void validate(const Decision& row, const Decision* before, const Rules& rules, Problems& problems);
+
+std::string_view section_title(AgendaSection section);
+
+// Normalises a list of row references ("inc-4 RSK-12") to "INC-4, RSK-12"; fails on an unknown prefix.
+Result<std::string> normalize_refs(std::string_view text);
+
+} // namespace c9

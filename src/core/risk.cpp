@@ -1,0 +1,127 @@
+#include "core/risk.h"
+
+#include <fmt/format.h>
+
+namespace c9 {
+
+const EntitySpec<Risk>& risk_spec()
+{
+    static const EntitySpec<Risk> spec{
+        "risk",
+        "risks",
+        "risks",
+        "RSK",
+        "Risk",
+        {
+            field<&Risk::title>("title", FieldKind::text, required | listed, "short name of the risk"),
+            field<&Risk::description>("description", FieldKind::text, multiline, "the risk scenario in words"),
+            field<&Risk::asset>("asset", FieldKind::text, filterable, "asset at risk"),
+            field<&Risk::threat>("threat", FieldKind::text, no_flags, "threat"),
+            field<&Risk::vulnerability>("vulnerability", FieldKind::text, no_flags, "weakness the threat exploits"),
+            field<&Risk::owner>("owner", FieldKind::person, required | listed | filterable,
+                                "risk owner (id or email), accountable for the treatment (6.1.2 c)"),
+            field<&Risk::likelihood>("likelihood", FieldKind::integer, required | listed,
+                                     "likelihood level on the risk matrix, 1 (rare) to the matrix size"),
+            field<&Risk::impact>("impact", FieldKind::integer, required | listed,
+                                 "impact level on the risk matrix, 1 (negligible) to the matrix size"),
+            field<&Risk::inherent_score>("inherent_score", FieldKind::integer, read_only | listed,
+                                         "likelihood x impact"),
+            field<&Risk::treatment>("treatment", FieldKind::choice, listed | filterable,
+                                    "mitigate, accept, avoid or transfer"),
+            field<&Risk::treatment_plan>("treatment_plan", FieldKind::text, multiline, "what will be done"),
+            field<&Risk::treatment_due>("treatment_due", FieldKind::date, filterable, "date the plan is due"),
+            field<&Risk::residual_likelihood>("residual_likelihood", FieldKind::integer, no_flags,
+                                              "likelihood once the treatment is in place"),
+            field<&Risk::residual_impact>("residual_impact", FieldKind::integer, no_flags,
+                                          "impact once the treatment is in place"),
+            field<&Risk::residual_score>("residual_score", FieldKind::integer, read_only | listed,
+                                         "residual likelihood x residual impact"),
+            field<&Risk::accepted_by>("accepted_by", FieldKind::person, no_flags,
+                                      "who accepted the residual risk (6.1.3 f), normally the owner"),
+            field<&Risk::accepted_on>("accepted_on", FieldKind::date, no_flags, "date of the acceptance"),
+            field<&Risk::next_review>("next_review", FieldKind::date, listed | filterable,
+                                      "date of the next review (default: one year on)"),
+            field<&Risk::status>("status", FieldKind::choice, filterable, "open or closed"),
+            field<&Risk::controls>("controls", FieldKind::controls, no_flags,
+                                   "Annex A controls that treat it, e.g. \"5.15, 8.5\""),
+        },
+        [] { return std::vector<Filter>{where("status", FilterOp::eq, std::string("open"))}; },
+        [](Date today) {
+            return std::vector<Filter>{where("status", FilterOp::eq, std::string("open")),
+                                       where("treatment_due", FilterOp::lt, format_date(today))};
+        },
+    };
+    return spec;
+}
+
+void derive(Risk& row, const Risk* before, const Rules& rules)
+{
+    row.inherent_score = row.likelihood * row.impact;
+    if (row.residual_likelihood && row.residual_impact)
+        row.residual_score = *row.residual_likelihood * *row.residual_impact;
+    else
+        row.residual_score.reset();
+    if (!before && !row.next_review)
+        row.next_review = add_months(rules.today(), 12);
+    if (row.accepted_by && !row.accepted_on)
+        row.accepted_on = rules.today();
+}
+
+void validate(const Risk& row, const Risk* before, const Rules& rules, Problems& problems)
+{
+    const auto& matrix = rules.matrix;
+    auto check_level = [&](const char* name, int level) {
+        if (!matrix.contains(level))
+            problems.add(name, fmt::format("must be between 1 and {} on the {}x{} risk matrix, not {}", matrix.size,
+                                           matrix.size, matrix.size, level));
+    };
+    if (!problems.has("likelihood"))
+        check_level("likelihood", row.likelihood);
+    if (!problems.has("impact"))
+        check_level("impact", row.impact);
+    if (row.residual_likelihood)
+        check_level("residual_likelihood", *row.residual_likelihood);
+    if (row.residual_impact)
+        check_level("residual_impact", *row.residual_impact);
+    if (row.residual_likelihood.has_value() != row.residual_impact.has_value())
+        problems.add(row.residual_likelihood ? "residual_impact" : "residual_likelihood",
+                     "is required together with the other residual level");
+    if (row.residual_score && matrix.contains(row.likelihood) && matrix.contains(row.impact) &&
+        *row.residual_score > row.inherent_score)
+        problems.add("residual_score", fmt::format("{} cannot be above the inherent score {}: treatment does not "
+                                                   "raise a risk; reassess the inherent levels instead",
+                                                   *row.residual_score, row.inherent_score));
+
+    Date created = before ? to_date(before->created_at) : rules.today();
+    if (row.treatment_due && *row.treatment_due < created && (!before || before->treatment_due != row.treatment_due))
+        problems.add("treatment_due", "cannot be before the date the risk was created");
+    if (row.next_review && *row.next_review < created && (!before || before->next_review != row.next_review))
+        problems.add("next_review", "cannot be before the date the risk was created");
+    if (row.accepted_on && *row.accepted_on > rules.today())
+        problems.add("accepted_on", "cannot be in the future");
+    if (row.accepted_on && !row.accepted_by)
+        problems.add("accepted_by", "is required when accepted_on is set");
+
+    // 6.1.3: mitigation needs a plan; accepting a risk above appetite needs the owner's recorded acceptance.
+    if (row.treatment == Treatment::mitigate && (!row.treatment_plan || row.treatment_plan->empty()) &&
+        row.status == RiskStatus::open && matrix.above_appetite(row.inherent_score))
+        problems.add("treatment_plan", "is required to mitigate a risk above appetite");
+    if (row.treatment == Treatment::accept && matrix.above_appetite(current_score(row)) && !row.accepted_by)
+        problems.add("accepted_by", fmt::format("is required to accept a risk scored {} above the appetite of {}",
+                                                current_score(row), matrix.appetite));
+}
+
+int current_score(const Risk& risk) { return risk.residual_score.value_or(risk.inherent_score); }
+
+bool scores_changed(const Risk& before, const Risk& after)
+{
+    return before.likelihood != after.likelihood || before.impact != after.impact ||
+           before.residual_likelihood != after.residual_likelihood || before.residual_impact != after.residual_impact;
+}
+
+RiskScore score_of(const Risk& risk, Timestamp at)
+{
+    return {risk.id, at, risk.likelihood, risk.impact, risk.residual_likelihood, risk.residual_impact};
+}
+
+} // namespace c9

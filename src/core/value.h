@@ -1,0 +1,19 @@
+// A field value as it crosses layers: null, integer, real or text. Booleans are integers 0/1; dates, instants and
+// enumerations are text in their canonical form. Core types convert to and from Value field by field (entity.h).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+
+namespace c9 {
+
+using Id = std::int64_t;
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+inline bool is_null(const Value& value) { return std::holds_alternative<std::monostate>(value); }
+
+// Text for history rows, tables and messages: "" for null, integers and reals without noise.
+std::string to_text(const Value& value);
+
+} // namespace c9

@@ -1,0 +1,73 @@
+#include "export/json_rows.h"
+
+#include <cmath>
+
+namespace c9 {
+
+Json value_json(FieldKind kind, const Value& value)
+{
+    if (is_null(value))
+        return nullptr;
+    if (kind == FieldKind::boolean)
+        return std::get<std::int64_t>(value) != 0;
+    if (const auto* integer = std::get_if<std::int64_t>(&value))
+        return *integer;
+    if (const auto* real = std::get_if<double>(&value))
+        return *real;
+    return std::get<std::string>(value);
+}
+
+Result<Value> value_from_json(FieldKind kind, std::span<const std::string_view> choices, std::string_view target,
+                              std::string_view field, const Json& json)
+{
+    std::string name(field);
+    if (json.is_null())
+        return Value{};
+    switch (kind) {
+    case FieldKind::boolean:
+        if (!json.is_boolean())
+            return Error::invalid(name, "must be true or false");
+        return Value{std::int64_t{json.get<bool>() ? 1 : 0}};
+    case FieldKind::integer:
+        if (!json.is_number_integer())
+            return Error::invalid(name, "must be a whole number");
+        return Value{json.get<std::int64_t>()};
+    case FieldKind::real:
+        if (!json.is_number())
+            return Error::invalid(name, "must be a number");
+        if (!std::isfinite(json.get<double>()))
+            return Error::invalid(name, "must be a finite number");
+        return Value{json.get<double>()};
+    case FieldKind::person:
+    case FieldKind::reference:
+        if (json.is_number_integer()) {
+            if (json.get<std::int64_t>() <= 0)
+                return Error::invalid(name, "must be a positive id");
+            return Value{json.get<std::int64_t>()};
+        }
+        if (!json.is_string())
+            return Error::invalid(name, kind == FieldKind::person ? "must be a person's id or email" : "must be an id");
+        return parse_field_text(kind, choices, target, field, json.get<std::string>());
+    default:
+        if (!json.is_string())
+            return Error::invalid(name, "must be a string");
+        if (kind == FieldKind::text)
+            return Value{json.get<std::string>()};
+        return parse_field_text(kind, choices, target, field, json.get<std::string>());
+    }
+}
+
+Json history_json(const std::vector<HistoryEntry>& entries)
+{
+    Json out = Json::array();
+    for (const auto& entry : entries)
+        out.push_back({{"at", format_timestamp(entry.at)},
+                       {"actor", entry.actor},
+                       {"version", entry.version},
+                       {"field", entry.field},
+                       {"old", entry.old_value},
+                       {"new", entry.new_value}});
+    return out;
+}
+
+} // namespace c9

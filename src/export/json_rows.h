@@ -1,0 +1,80 @@
+// Register rows as JSON, and JSON input as a Patch. The CLI's --json output and the REST API share these, so a row
+// looks the same everywhere: {"id": 12, "ref": "RSK-12", "version": 3, ..., "title": "...", "owner": 4}.
+#pragma once
+
+#include "core/patch.h"
+#include "store/store.h"
+
+#include <nlohmann/json.hpp>
+
+namespace c9 {
+
+// Objects keep their keys in insertion order, so output reads id, ref, version, fields, metadata.
+using Json = nlohmann::ordered_json;
+
+Json value_json(FieldKind kind, const Value& value);
+Result<Value> value_from_json(FieldKind kind, std::span<const std::string_view> choices, std::string_view target,
+                              std::string_view field, const Json& json);
+
+// A control's public id is its Annex A code; every other row's is its integer id.
+template <class T>
+Json row_json(const EntitySpec<T>& spec, const T& row)
+{
+    Json out = Json::object();
+    if constexpr (requires { row.code; })
+        out["id"] = row.code;
+    else
+        out["id"] = row.id;
+    out["ref"] = display_id(spec.prefix, row.id);
+    out["version"] = row.version;
+    for (const auto& field_spec : spec.fields)
+        out[std::string(field_spec.name)] = value_json(field_spec.kind, field_spec.get(row));
+    out["created_at"] = format_timestamp(row.created_at);
+    out["created_by"] = row.created_by;
+    out["updated_at"] = format_timestamp(row.updated_at);
+    out["updated_by"] = row.updated_by;
+    return out;
+}
+
+template <class T>
+Json rows_json(const EntitySpec<T>& spec, const std::vector<T>& rows)
+{
+    Json out = Json::array();
+    for (const auto& row : rows)
+        out.push_back(row_json(spec, row));
+    return out;
+}
+
+// Reads the fields of a JSON object into a Patch; unknown fields and wrong types are reported per field.
+template <class T>
+Result<Patch> patch_from_json(const EntitySpec<T>& spec, const Json& body)
+{
+    if (!body.is_object())
+        return Error::invalid("body", "must be a JSON object");
+    Patch patch;
+    Problems problems;
+    for (const auto& [key, json] : body.items()) {
+        const auto* field_spec = spec.find(key);
+        if (!field_spec) {
+            // Metadata sent back unchanged by a client is ignored; anything else is a mistake worth reporting.
+            if (key == "id" || key == "ref" || key == "version" || key == "created_at" || key == "created_by" ||
+                key == "updated_at" || key == "updated_by")
+                continue;
+            problems.add(key, "is not a field of " + std::string(spec.name));
+            continue;
+        }
+        auto value = value_from_json(field_spec->kind, field_spec->choices, field_spec->target, key, json);
+        if (!value) {
+            for (const auto& error : value.error().fields())
+                problems.add(error.field, error.message);
+            continue;
+        }
+        patch.push_back({key, std::move(*value)});
+    }
+    C9_TRY(problems.result());
+    return patch;
+}
+
+Json history_json(const std::vector<HistoryEntry>& entries);
+
+} // namespace c9

@@ -1,0 +1,117 @@
+#include "store/audit_log.h"
+
+#include "store/tx_impl.h"
+
+namespace c9 {
+
+Result<AuditEntry> Tx::audit(AuditEntry entry)
+{
+    try {
+        auto& sql = m_impl.sql;
+        // Taking the next sequence number locks the head row until commit, so concurrent writers (several
+        // instances on PostgreSQL) append one after the other and the chain never forks.
+        long long seq = 0;
+        std::string prev_hash;
+        sql << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
+            soci::into(prev_hash);
+        entry.seq = seq;
+        entry.prev_hash = prev_hash;
+        entry.hash = compute_hash(entry);
+        std::string at = format_timestamp(entry.at);
+        long long entity_id = entry.entity_id.value_or(0);
+        soci::indicator entity_indicator = entry.entity_id ? soci::i_ok : soci::i_null;
+        sql << "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, summary, prev_hash, hash) "
+               "VALUES (:s, :at, :actor, :action, :entity, :eid, :summary, :prev, :hash)",
+            soci::use(seq), soci::use(at), soci::use(entry.actor), soci::use(entry.action), soci::use(entry.entity),
+            soci::use(entity_id, entity_indicator), soci::use(entry.summary), soci::use(entry.prev_hash),
+            soci::use(entry.hash);
+        sql << "UPDATE audit_head SET hash = :h WHERE id = 1", soci::use(entry.hash);
+        return entry;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "append to the audit trail");
+    }
+}
+
+namespace {
+
+struct AuditRow {
+    long long seq = 0;
+    std::string at, actor, action, entity, summary, prev_hash, hash;
+    long long entity_id = 0;
+    soci::indicator entity_indicator = soci::i_ok;
+
+    AuditEntry entry() const
+    {
+        AuditEntry out;
+        out.seq = seq;
+        out.at = parse_timestamp(at).value_or(Timestamp{});
+        out.actor = actor;
+        out.action = action;
+        out.entity = entity;
+        if (entity_indicator != soci::i_null)
+            out.entity_id = entity_id;
+        out.summary = summary;
+        out.prev_hash = prev_hash;
+        out.hash = hash;
+        return out;
+    }
+};
+
+soci::statement prepare_audit_select(soci::session& sql, AuditRow& row, const std::string& tail, long long& param)
+{
+    return (sql.prepare << "SELECT seq, at, actor, action, entity, entity_id, summary, prev_hash, hash FROM audit_log " +
+                               tail,
+            soci::into(row.seq), soci::into(row.at), soci::into(row.actor), soci::into(row.action),
+            soci::into(row.entity), soci::into(row.entity_id, row.entity_indicator), soci::into(row.summary),
+            soci::into(row.prev_hash), soci::into(row.hash), soci::use(param));
+}
+
+} // namespace
+
+Result<void> for_each_audit_entry(Tx& tx, std::int64_t after_seq, const std::function<bool(const AuditEntry&)>& visit)
+{
+    try {
+        AuditRow row;
+        long long after = after_seq;
+        auto statement = prepare_audit_select(tx.impl().sql, row, "WHERE seq > :s ORDER BY seq", after);
+        statement.execute(false);
+        while (statement.fetch())
+            if (!visit(row.entry()))
+                break;
+        return {};
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read the audit trail");
+    }
+}
+
+Result<AuditHead> audit_head(Tx& tx)
+{
+    try {
+        AuditHead head;
+        long long seq = 0;
+        tx.impl().sql << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(head.hash);
+        head.seq = seq;
+        return head;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read the audit trail head");
+    }
+}
+
+Result<std::vector<AuditEntry>> recent_audit_entries(Tx& tx, int limit, std::int64_t before_seq)
+{
+    try {
+        std::vector<AuditEntry> entries;
+        AuditRow row;
+        long long before = before_seq > 0 ? before_seq : INT64_MAX;
+        auto statement = prepare_audit_select(tx.impl().sql, row,
+                                              "WHERE seq < :s ORDER BY seq DESC LIMIT " + std::to_string(limit), before);
+        statement.execute(false);
+        while (statement.fetch())
+            entries.push_back(row.entry());
+        return entries;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read the audit trail");
+    }
+}
+
+} // namespace c9

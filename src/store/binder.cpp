@@ -1,0 +1,145 @@
+#include "store/tx_impl.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace c9 {
+
+namespace {
+
+Storage storage_of_value(const Value& value)
+{
+    if (std::holds_alternative<std::int64_t>(value))
+        return Storage::integer;
+    if (std::holds_alternative<double>(value))
+        return Storage::real;
+    return Storage::text;
+}
+
+void bind_use(soci::statement& statement, Binder::Slot& slot)
+{
+    switch (slot.storage) {
+    case Storage::integer: statement.exchange(soci::use(slot.integer, slot.indicator)); break;
+    case Storage::real: statement.exchange(soci::use(slot.real, slot.indicator)); break;
+    case Storage::text: statement.exchange(soci::use(slot.text, slot.indicator)); break;
+    }
+}
+
+} // namespace
+
+void Binder::set(Slot& slot, const Value& value)
+{
+    if (is_null(value)) {
+        slot.indicator = soci::i_null;
+        return;
+    }
+    slot.indicator = soci::i_ok;
+    switch (slot.storage) {
+    case Storage::integer:
+        if (const auto* integer = std::get_if<std::int64_t>(&value))
+            slot.integer = *integer;
+        else if (const auto* real = std::get_if<double>(&value))
+            slot.integer = static_cast<long long>(*real);
+        else
+            slot.indicator = soci::i_null;
+        break;
+    case Storage::real:
+        if (const auto* real = std::get_if<double>(&value))
+            slot.real = *real;
+        else if (const auto* integer = std::get_if<std::int64_t>(&value))
+            slot.real = static_cast<double>(*integer);
+        else
+            slot.indicator = soci::i_null;
+        break;
+    case Storage::text:
+        if (const auto* text = std::get_if<std::string>(&value))
+            slot.text = *text;
+        else
+            slot.text = to_text(value);
+        break;
+    }
+}
+
+Binder::Slot& Binder::use(soci::statement& statement, const Value& value)
+{
+    auto& slot = m_slots.emplace_back();
+    slot.storage = storage_of_value(value);
+    set(slot, value);
+    bind_use(statement, slot);
+    return slot;
+}
+
+Binder::Slot& Binder::use(soci::statement& statement, Storage storage)
+{
+    auto& slot = m_slots.emplace_back();
+    slot.storage = storage;
+    slot.indicator = soci::i_null;
+    bind_use(statement, slot);
+    return slot;
+}
+
+Binder::Slot& Binder::into(soci::statement& statement, Storage storage)
+{
+    auto& slot = m_slots.emplace_back();
+    slot.storage = storage;
+    switch (storage) {
+    case Storage::integer: statement.exchange(soci::into(slot.integer, slot.indicator)); break;
+    case Storage::real: statement.exchange(soci::into(slot.real, slot.indicator)); break;
+    case Storage::text: statement.exchange(soci::into(slot.text, slot.indicator)); break;
+    }
+    return slot;
+}
+
+Value Binder::value_of(const Slot& slot)
+{
+    if (slot.indicator == soci::i_null)
+        return {};
+    switch (slot.storage) {
+    case Storage::integer: return std::int64_t{slot.integer};
+    case Storage::real: return slot.real;
+    case Storage::text: return slot.text;
+    }
+    return {};
+}
+
+Error store_error(const std::exception& exception, std::string_view doing)
+{
+    std::string message = "store: unable to " + std::string(doing) + ": ";
+    std::string what = exception.what();
+    // SOCI appends the query text to messages; the first line is the one a person needs.
+    if (auto newline = what.find('\n'); newline != std::string::npos)
+        what.erase(newline);
+    message += what;
+    if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&exception)) {
+        int code = sqlite->result() & 0xff;
+        if (code == 5 || code == 6) // SQLITE_BUSY, SQLITE_LOCKED
+            return {ErrorCode::unavailable, message};
+        if (code == 19) // SQLITE_CONSTRAINT
+            return Error::conflict(message);
+    }
+    if (const auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&exception)) {
+        auto state = postgres->sqlstate();
+        if (state.starts_with("23"))
+            return Error::conflict(message);
+        if (state == "40001" || state == "40P01" || state.starts_with("08") || state == "57P01")
+            return {ErrorCode::unavailable, message};
+    }
+    return Error::internal(message);
+}
+
+long long execute(soci::session& sql, const std::string& query, const std::vector<Value>& params)
+{
+    Binder binder;
+    soci::statement statement(sql);
+    statement.alloc();
+    statement.prepare(query);
+    for (const auto& param : params)
+        binder.use(statement, param);
+    statement.define_and_bind();
+    statement.execute(true);
+    return statement.get_affected_rows();
+}
+
+std::string metadata_columns() { return "id, version, created_at, created_by, updated_at, updated_by"; }
+
+} // namespace c9

@@ -1,0 +1,14 @@
+// The completion log of maintenance activities.
+#pragma once
+
+#include "core/activity.h"
+#include "store/store.h"
+
+namespace c9 {
+
+Result<Id> insert_completion(Tx& tx, const Completion& completion);
+Result<std::vector<Completion>> completions_of(Tx& tx, Id activity);
+// Completions with done_on in [from, to), oldest first.
+Result<std::vector<Completion>> completions_between(Tx& tx, Date from, Date to);
+
+} // namespace c9

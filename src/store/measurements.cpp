@@ -1,0 +1,83 @@
+#include "store/measurements.h"
+
+#include "store/tx_impl.h"
+
+namespace c9 {
+
+namespace {
+
+Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& where, const Value& param)
+{
+    try {
+        std::vector<Measurement> measurements;
+        long long id = 0, kpi = 0;
+        std::string period, note, recorded_at, recorded_by;
+        double value = 0;
+        soci::indicator note_ind = soci::i_ok;
+        Binder binder;
+        soci::statement statement(tx.impl().sql);
+        statement.alloc();
+        statement.prepare("SELECT id, kpi, period, value, note, recorded_at, recorded_by FROM kpi_measurements " +
+                          where);
+        statement.exchange(soci::into(id));
+        statement.exchange(soci::into(kpi));
+        statement.exchange(soci::into(period));
+        statement.exchange(soci::into(value));
+        statement.exchange(soci::into(note, note_ind));
+        statement.exchange(soci::into(recorded_at));
+        statement.exchange(soci::into(recorded_by));
+        binder.use(statement, param);
+        statement.define_and_bind();
+        statement.execute(false);
+        while (statement.fetch()) {
+            Measurement measurement;
+            measurement.id = id;
+            measurement.kpi = kpi;
+            measurement.period = parse_date(period).value_or(Date{});
+            measurement.value = value;
+            if (note_ind != soci::i_null)
+                measurement.note = note;
+            measurement.recorded_at = parse_timestamp(recorded_at).value_or(Timestamp{});
+            measurement.recorded_by = recorded_by;
+            measurements.push_back(std::move(measurement));
+        }
+        return measurements;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read KPI measurements");
+    }
+}
+
+} // namespace
+
+Result<void> upsert_measurement(Tx& tx, const Measurement& measurement)
+{
+    try {
+        auto& sql = tx.impl().sql;
+        Value note = measurement.note ? Value{*measurement.note} : Value{};
+        std::string period = format_date(measurement.period);
+        std::string at = format_timestamp(measurement.recorded_at);
+        if (execute(sql,
+                    "UPDATE kpi_measurements SET value = :v, note = :n, recorded_at = :a, recorded_by = :b "
+                    "WHERE kpi = :k AND period = :p",
+                    {measurement.value, note, at, measurement.recorded_by, measurement.kpi, period}) == 0)
+            execute(sql,
+                    "INSERT INTO kpi_measurements (kpi, period, value, note, recorded_at, recorded_by) "
+                    "VALUES (:k, :p, :v, :n, :a, :b)",
+                    {measurement.kpi, period, measurement.value, note, at, measurement.recorded_by});
+        return {};
+    } catch (const std::exception& exception) {
+        return store_error(exception, "record a KPI measurement");
+    }
+}
+
+Result<std::vector<Measurement>> measurements_of(Tx& tx, Id kpi)
+{
+    return select_measurements(tx, "WHERE kpi = :k ORDER BY period", Value{kpi});
+}
+
+Result<std::vector<Measurement>> measurements_since(Tx& tx, Date since)
+{
+    return select_measurements(tx, "WHERE period >= :p ORDER BY period, kpi", Value{format_date(since)});
+}
+
+} // namespace c9

@@ -1,0 +1,353 @@
+#include "store/migrations.h"
+
+#include <array>
+
+namespace c9 {
+
+namespace {
+
+// Columns every register row carries (core/entity.h Row).
+#define C9_ROW_COLUMNS                                                                                                 \
+    "id {pk},\n"                                                                                                       \
+    "version {int} NOT NULL,\n"                                                                                        \
+    "created_at TEXT NOT NULL,\n"                                                                                      \
+    "created_by TEXT NOT NULL,\n"                                                                                      \
+    "updated_at TEXT NOT NULL,\n"                                                                                      \
+    "updated_by TEXT NOT NULL,\n"
+
+constexpr std::string_view migration_1 =
+    "CREATE TABLE settings (\n"
+    "key TEXT PRIMARY KEY,\n"
+    "value TEXT NOT NULL);\n"
+
+    "CREATE TABLE people (\n" C9_ROW_COLUMNS
+    "name TEXT NOT NULL,\n"
+    "email TEXT NOT NULL UNIQUE,\n"
+    "department TEXT,\n"
+    "roles TEXT,\n"
+    "active {int} NOT NULL);\n"
+
+    "CREATE TABLE controls (\n" C9_ROW_COLUMNS
+    "code TEXT NOT NULL UNIQUE,\n"
+    "title TEXT NOT NULL,\n"
+    "theme TEXT NOT NULL,\n"
+    "new_in_2022 {int} NOT NULL,\n"
+    "replaces_2013 TEXT,\n"
+    "applicable {int},\n"
+    "justification TEXT,\n"
+    "status TEXT NOT NULL,\n"
+    "owner {int} REFERENCES people(id),\n"
+    "last_review TEXT,\n"
+    "next_review TEXT);\n"
+
+    "CREATE TABLE activities (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "description TEXT,\n"
+    "owner {int} REFERENCES people(id),\n"
+    "recurrence TEXT NOT NULL,\n"
+    "next_due TEXT NOT NULL,\n"
+    "last_done TEXT,\n"
+    "controls TEXT NOT NULL,\n"
+    "active {int} NOT NULL);\n"
+    "CREATE INDEX activities_next_due ON activities (next_due);\n"
+
+    "CREATE TABLE activity_completions (\n"
+    "id {pk},\n"
+    "activity {int} NOT NULL REFERENCES activities(id),\n"
+    "done_on TEXT NOT NULL,\n"
+    "due TEXT NOT NULL,\n"
+    "done_by {int} REFERENCES people(id),\n"
+    "result TEXT NOT NULL,\n"
+    "evidence TEXT,\n"
+    "note TEXT,\n"
+    "recorded_at TEXT NOT NULL,\n"
+    "recorded_by TEXT NOT NULL);\n"
+    "CREATE INDEX activity_completions_activity ON activity_completions (activity, done_on);\n"
+    "CREATE INDEX activity_completions_done_on ON activity_completions (done_on);\n"
+
+    "CREATE TABLE incidents (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "description TEXT,\n"
+    "severity TEXT NOT NULL,\n"
+    "category TEXT NOT NULL,\n"
+    "status TEXT NOT NULL,\n"
+    "owner {int} REFERENCES people(id),\n"
+    "occurred_at TEXT,\n"
+    "detected_at TEXT NOT NULL,\n"
+    "contained_at TEXT,\n"
+    "resolved_at TEXT,\n"
+    "closed_at TEXT,\n"
+    "affected_assets TEXT,\n"
+    "impact_confidentiality TEXT,\n"
+    "impact_integrity TEXT,\n"
+    "impact_availability TEXT,\n"
+    "response TEXT,\n"
+    "root_cause TEXT,\n"
+    "response_effectiveness TEXT,\n"
+    "lessons_learned TEXT,\n"
+    "controls TEXT NOT NULL);\n"
+    "CREATE INDEX incidents_detected_at ON incidents (detected_at);\n"
+    "CREATE INDEX incidents_closed_at ON incidents (closed_at);\n"
+    "CREATE INDEX incidents_status ON incidents (status);\n"
+
+    "CREATE TABLE vulnerabilities (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "cve TEXT,\n"
+    "scanner_id TEXT,\n"
+    "cvss {real},\n"
+    "severity TEXT NOT NULL,\n"
+    "asset TEXT,\n"
+    "discovered TEXT NOT NULL,\n"
+    "due TEXT,\n"
+    "kev {int} NOT NULL,\n"
+    "kev_due TEXT,\n"
+    "status TEXT NOT NULL,\n"
+    "owner {int} REFERENCES people(id),\n"
+    "resolved_on TEXT,\n"
+    "resolution TEXT);\n"
+    "CREATE INDEX vulnerabilities_discovered ON vulnerabilities (discovered);\n"
+    "CREATE INDEX vulnerabilities_status_due ON vulnerabilities (status, due);\n"
+    "CREATE INDEX vulnerabilities_resolved_on ON vulnerabilities (resolved_on);\n"
+
+    "CREATE TABLE risks (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "description TEXT,\n"
+    "asset TEXT,\n"
+    "threat TEXT,\n"
+    "vulnerability TEXT,\n"
+    "owner {int} NOT NULL REFERENCES people(id),\n"
+    "likelihood {int} NOT NULL,\n"
+    "impact {int} NOT NULL,\n"
+    "inherent_score {int} NOT NULL,\n"
+    "treatment TEXT,\n"
+    "treatment_plan TEXT,\n"
+    "treatment_due TEXT,\n"
+    "residual_likelihood {int},\n"
+    "residual_impact {int},\n"
+    "residual_score {int},\n"
+    "accepted_by {int} REFERENCES people(id),\n"
+    "accepted_on TEXT,\n"
+    "next_review TEXT,\n"
+    "status TEXT NOT NULL,\n"
+    "controls TEXT NOT NULL);\n"
+    "CREATE INDEX risks_created_at ON risks (created_at);\n"
+    "CREATE INDEX risks_status_next_review ON risks (status, next_review);\n"
+    "CREATE INDEX risks_status_treatment_due ON risks (status, treatment_due);\n"
+    "CREATE INDEX risks_status_inherent ON risks (status, inherent_score);\n"
+
+    "CREATE TABLE risk_scores (\n"
+    "id {pk},\n"
+    "risk {int} NOT NULL REFERENCES risks(id),\n"
+    "at TEXT NOT NULL,\n"
+    "likelihood {int} NOT NULL,\n"
+    "impact {int} NOT NULL,\n"
+    "residual_likelihood {int},\n"
+    "residual_impact {int});\n"
+    "CREATE INDEX risk_scores_risk ON risk_scores (risk, at);\n"
+    "CREATE INDEX risk_scores_at ON risk_scores (at);\n"
+
+    "CREATE TABLE nonconformities (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "description TEXT,\n"
+    "source TEXT NOT NULL,\n"
+    "grade TEXT NOT NULL,\n"
+    "owner {int} REFERENCES people(id),\n"
+    "identified_on TEXT NOT NULL,\n"
+    "incident {int} REFERENCES incidents(id),\n"
+    "root_cause TEXT,\n"
+    "corrective_action TEXT,\n"
+    "due TEXT,\n"
+    "status TEXT NOT NULL,\n"
+    "effectiveness_check TEXT,\n"
+    "effective {int},\n"
+    "closed_on TEXT);\n"
+    "CREATE INDEX nonconformities_status_due ON nonconformities (status, due);\n"
+
+    "CREATE TABLE kpis (\n" C9_ROW_COLUMNS
+    "name TEXT NOT NULL,\n"
+    "definition TEXT,\n"
+    "unit TEXT,\n"
+    "direction TEXT NOT NULL,\n"
+    "target {real} NOT NULL,\n"
+    "amber {real},\n"
+    "frequency TEXT NOT NULL,\n"
+    "formula TEXT,\n"
+    "owner {int} REFERENCES people(id),\n"
+    "active {int} NOT NULL);\n"
+
+    "CREATE TABLE kpi_measurements (\n"
+    "id {pk},\n"
+    "kpi {int} NOT NULL REFERENCES kpis(id),\n"
+    "period TEXT NOT NULL,\n"
+    "value {real} NOT NULL,\n"
+    "note TEXT,\n"
+    "recorded_at TEXT NOT NULL,\n"
+    "recorded_by TEXT NOT NULL,\n"
+    "UNIQUE (kpi, period));\n"
+
+    "CREATE TABLE meeting_series (\n" C9_ROW_COLUMNS
+    "name TEXT NOT NULL,\n"
+    "type TEXT NOT NULL,\n"
+    "cadence TEXT NOT NULL,\n"
+    "duration_minutes {int} NOT NULL,\n"
+    "location TEXT,\n"
+    "chair {int} REFERENCES people(id),\n"
+    "minute_taker {int} REFERENCES people(id),\n"
+    "quorum {int},\n"
+    "active {int} NOT NULL);\n"
+
+    "CREATE TABLE series_members (\n"
+    "series {int} NOT NULL REFERENCES meeting_series(id),\n"
+    "person {int} NOT NULL REFERENCES people(id),\n"
+    "role TEXT NOT NULL,\n"
+    "PRIMARY KEY (series, person));\n"
+
+    "CREATE TABLE meetings (\n" C9_ROW_COLUMNS
+    "series {int} NOT NULL REFERENCES meeting_series(id),\n"
+    "title TEXT NOT NULL,\n"
+    "starts_at TEXT NOT NULL,\n"
+    "duration_minutes {int} NOT NULL,\n"
+    "location TEXT,\n"
+    "state TEXT NOT NULL,\n"
+    "started_at TEXT,\n"
+    "ended_at TEXT,\n"
+    "approved_at TEXT,\n"
+    "approved_by {int} REFERENCES people(id),\n"
+    "minutes_hash TEXT,\n"
+    "audit_head TEXT,\n"
+    "uncovered_reason TEXT);\n"
+    "CREATE INDEX meetings_series_starts_at ON meetings (series, starts_at);\n"
+
+    "CREATE TABLE attendance (\n"
+    "meeting {int} NOT NULL REFERENCES meetings(id),\n"
+    "person {int} NOT NULL REFERENCES people(id),\n"
+    "role TEXT NOT NULL,\n"
+    "presence TEXT NOT NULL,\n"
+    "PRIMARY KEY (meeting, person));\n"
+
+    "CREATE TABLE agenda_items (\n" C9_ROW_COLUMNS
+    "meeting {int} NOT NULL REFERENCES meetings(id),\n"
+    "position {int} NOT NULL,\n"
+    "section TEXT NOT NULL,\n"
+    "title TEXT NOT NULL,\n"
+    "presenter {int} REFERENCES people(id),\n"
+    "timebox_minutes {int} NOT NULL,\n"
+    "sources TEXT NOT NULL,\n"
+    "key TEXT,\n"
+    "removed {int} NOT NULL,\n"
+    "edited TEXT NOT NULL,\n"
+    "notes TEXT,\n"
+    "outcome TEXT);\n"
+    "CREATE INDEX agenda_items_meeting ON agenda_items (meeting, position);\n"
+
+    "CREATE TABLE decisions (\n" C9_ROW_COLUMNS
+    "meeting {int} NOT NULL REFERENCES meetings(id),\n"
+    "agenda_item {int} REFERENCES agenda_items(id),\n"
+    "text TEXT NOT NULL,\n"
+    "rationale TEXT,\n"
+    "type TEXT NOT NULL,\n"
+    "links TEXT NOT NULL);\n"
+    "CREATE INDEX decisions_meeting ON decisions (meeting);\n"
+
+    "CREATE TABLE actions (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "description TEXT,\n"
+    "owner {int} NOT NULL REFERENCES people(id),\n"
+    "due TEXT NOT NULL,\n"
+    "status TEXT NOT NULL,\n"
+    "meeting {int} REFERENCES meetings(id),\n"
+    "agenda_item {int} REFERENCES agenda_items(id),\n"
+    "origin_type TEXT,\n"
+    "origin_id {int},\n"
+    "progress TEXT,\n"
+    "completed_at TEXT);\n"
+    "CREATE INDEX actions_status_due ON actions (status, due);\n"
+    "CREATE INDEX actions_completed_at ON actions (completed_at);\n"
+    "CREATE INDEX actions_meeting ON actions (meeting);\n"
+    "CREATE INDEX actions_owner ON actions (owner, status);\n"
+
+    "CREATE TABLE lessons (\n" C9_ROW_COLUMNS
+    "title TEXT NOT NULL,\n"
+    "detail TEXT,\n"
+    "category TEXT NOT NULL,\n"
+    "incident {int} REFERENCES incidents(id),\n"
+    "meeting {int} REFERENCES meetings(id),\n"
+    "owner {int} REFERENCES people(id),\n"
+    "improvement TEXT);\n"
+    "CREATE INDEX lessons_incident ON lessons (incident);\n"
+
+    "CREATE TABLE history (\n"
+    "id {pk},\n"
+    "entity TEXT NOT NULL,\n"
+    "entity_id {int} NOT NULL,\n"
+    "version {int} NOT NULL,\n"
+    "at TEXT NOT NULL,\n"
+    "actor TEXT NOT NULL,\n"
+    "field TEXT NOT NULL,\n"
+    "old_value TEXT,\n"
+    "new_value TEXT);\n"
+    "CREATE INDEX history_entity ON history (entity, entity_id);\n"
+    "CREATE INDEX history_field_at ON history (entity, field, at);\n"
+
+    "CREATE TABLE audit_log (\n"
+    "seq {int} PRIMARY KEY,\n"
+    "at TEXT NOT NULL,\n"
+    "actor TEXT NOT NULL,\n"
+    "action TEXT NOT NULL,\n"
+    "entity TEXT NOT NULL,\n"
+    "entity_id {int},\n"
+    "summary TEXT NOT NULL,\n"
+    "prev_hash TEXT NOT NULL,\n"
+    "hash TEXT NOT NULL);\n"
+
+    // The chain head: one row, updated by every append. On PostgreSQL the row lock serialises appends from all
+    // instances, so the chain never forks.
+    "CREATE TABLE audit_head (\n"
+    "id {int} PRIMARY KEY CHECK (id = 1),\n"
+    "seq {int} NOT NULL,\n"
+    "hash TEXT NOT NULL);\n"
+    "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
+    "'0000000000000000000000000000000000000000000000000000000000000000');\n";
+
+#undef C9_ROW_COLUMNS
+
+constexpr std::array<Migration, 1> all_migrations{{
+    {"registers, meetings, history and audit trail", migration_1, {}},
+}};
+
+void replace_all(std::string& text, std::string_view from, std::string_view to)
+{
+    for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+        text.replace(pos, from.size(), to);
+}
+
+} // namespace
+
+std::span<const Migration> migrations() { return all_migrations; }
+
+std::vector<std::string> migration_statements(const Migration& migration, Engine engine)
+{
+    std::string script(engine == Engine::postgresql && !migration.postgresql_sql.empty() ? migration.postgresql_sql
+                                                                                          : migration.sql);
+    if (engine == Engine::sqlite) {
+        replace_all(script, "{pk}", "INTEGER PRIMARY KEY");
+        replace_all(script, "{int}", "INTEGER");
+        replace_all(script, "{real}", "REAL");
+    } else {
+        // BY DEFAULT rather than ALWAYS: copying a database keeps its ids.
+        replace_all(script, "{pk}", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+        replace_all(script, "{int}", "BIGINT");
+        replace_all(script, "{real}", "DOUBLE PRECISION");
+    }
+    std::vector<std::string> statements;
+    size_t start = 0;
+    for (size_t pos = script.find(";\n"); pos != std::string::npos; pos = script.find(";\n", start)) {
+        statements.push_back(script.substr(start, pos - start));
+        start = pos + 2;
+    }
+    if (script.find_first_not_of(" \n", start) != std::string::npos)
+        statements.push_back(script.substr(start));
+    return statements;
+}
+
+} // namespace c9

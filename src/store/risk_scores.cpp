@@ -1,0 +1,83 @@
+#include "store/risk_scores.h"
+
+#include "store/tx_impl.h"
+
+namespace c9 {
+
+namespace {
+
+struct ScoreRow {
+    long long risk = 0, likelihood = 0, impact = 0, residual_likelihood = 0, residual_impact = 0;
+    std::string at;
+    soci::indicator rl = soci::i_ok, ri = soci::i_ok;
+
+    RiskScore score() const
+    {
+        RiskScore out;
+        out.risk = risk;
+        out.at = parse_timestamp(at).value_or(Timestamp{});
+        out.likelihood = static_cast<int>(likelihood);
+        out.impact = static_cast<int>(impact);
+        if (rl != soci::i_null)
+            out.residual_likelihood = static_cast<int>(residual_likelihood);
+        if (ri != soci::i_null)
+            out.residual_impact = static_cast<int>(residual_impact);
+        return out;
+    }
+};
+
+Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, const Value& param)
+{
+    try {
+        std::vector<RiskScore> scores;
+        ScoreRow row;
+        Binder binder;
+        soci::statement statement(tx.impl().sql);
+        statement.alloc();
+        statement.prepare("SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores " +
+                          where);
+        statement.exchange(soci::into(row.risk));
+        statement.exchange(soci::into(row.at));
+        statement.exchange(soci::into(row.likelihood));
+        statement.exchange(soci::into(row.impact));
+        statement.exchange(soci::into(row.residual_likelihood, row.rl));
+        statement.exchange(soci::into(row.residual_impact, row.ri));
+        binder.use(statement, param);
+        statement.define_and_bind();
+        statement.execute(false);
+        while (statement.fetch())
+            scores.push_back(row.score());
+        return scores;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read risk scores");
+    }
+}
+
+} // namespace
+
+Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
+{
+    try {
+        auto optional = [](std::optional<int> level) { return level ? Value{std::int64_t{*level}} : Value{}; };
+        execute(tx.impl().sql,
+                "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact) "
+                "VALUES (:r, :a, :l, :i, :rl, :ri)",
+                {score.risk, format_timestamp(score.at), std::int64_t{score.likelihood}, std::int64_t{score.impact},
+                 optional(score.residual_likelihood), optional(score.residual_impact)});
+        return {};
+    } catch (const std::exception& exception) {
+        return store_error(exception, "record a risk score");
+    }
+}
+
+Result<std::vector<RiskScore>> risk_score_history(Tx& tx, Id risk)
+{
+    return select_scores(tx, "WHERE risk = :r ORDER BY at, id", Value{risk});
+}
+
+Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since)
+{
+    return select_scores(tx, "WHERE at >= :a ORDER BY at, id", Value{format_timestamp(since)});
+}
+
+} // namespace c9

@@ -1,0 +1,159 @@
+#include "store/store.h"
+
+#include "store/db_url.h"
+#include "store/migrations.h"
+#include "store/tx_impl.h"
+
+#include <fmt/format.h>
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace c9 {
+
+struct Store::Impl {
+    DbTarget target;
+    int pool_size = 1;
+    soci::connection_pool pool;
+
+    Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size)) {}
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::~Store() = default;
+
+Engine Store::engine() const { return m_impl->target.engine; }
+const std::string& Store::description() const { return m_impl->target.description; }
+Engine Tx::engine() const { return m_impl.engine; }
+
+namespace {
+
+// libpq's messages run over several lines and end with a newline; the first line says what went wrong.
+std::string first_line(std::string text)
+{
+    if (auto newline = text.find('\n'); newline != std::string::npos)
+        text.erase(newline);
+    return text;
+}
+
+void configure_sqlite(soci::session& sql)
+{
+    // WAL lets readers work while one writer commits; FULL sync makes a commit survive a power cut; the busy
+    // timeout makes a second writer wait instead of failing at once.
+    sql << "PRAGMA journal_mode = WAL";
+    sql << "PRAGMA synchronous = FULL";
+    sql << "PRAGMA foreign_keys = ON";
+    sql << "PRAGMA busy_timeout = 10000";
+}
+
+} // namespace
+
+Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
+{
+    auto target = C9_TRY(parse_db_url(url));
+    auto impl = std::make_unique<Impl>(target, std::max(pool_size, 1));
+    try {
+        for (int index = 0; index < impl->pool_size; ++index) {
+            auto& session = impl->pool.at(static_cast<size_t>(index));
+            if (target.engine == Engine::sqlite) {
+                session.open(soci::sqlite3, target.connect);
+                configure_sqlite(session);
+            } else {
+                session.open(soci::postgresql, target.connect);
+                session << "SET client_min_messages = WARNING";
+            }
+        }
+    } catch (const std::exception& exception) {
+        return Error(ErrorCode::unavailable,
+                     fmt::format("cannot open the {}: {}", target.description, first_line(exception.what())));
+    }
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body)
+{
+    soci::session sql(m_impl->pool);
+    Tx::Impl tx_impl{sql, m_impl->target.engine};
+    Tx tx(tx_impl);
+    bool open = false;
+    try {
+        if (m_impl->target.engine == Engine::sqlite)
+            sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+        else
+            sql << (write ? "BEGIN" : "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        open = true;
+        auto result = body(tx);
+        if (!result) {
+            sql << "ROLLBACK";
+            return result;
+        }
+        sql << "COMMIT";
+        return {};
+    } catch (const std::exception& exception) {
+        if (open) {
+            try {
+                sql << "ROLLBACK";
+            } catch (const std::exception&) {
+                // The connection is gone; the server rolls the transaction back.
+            }
+        }
+        return store_error(exception, write ? "write" : "read");
+    }
+}
+
+int Store::latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+Result<int> Store::schema_version()
+{
+    return read([&](Tx& tx) -> Result<int> {
+        auto& sql = tx.impl().sql;
+        int exists = 0;
+        if (engine() == Engine::sqlite)
+            sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+                soci::into(exists);
+        else
+            sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND "
+                   "table_name = 'schema_migrations'",
+                soci::into(exists);
+        if (!exists)
+            return 0;
+        soci::indicator indicator = soci::i_ok;
+        int version = 0;
+        sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, indicator);
+        return indicator == soci::i_null ? 0 : version;
+    });
+}
+
+Result<int> Store::migrate()
+{
+    auto current = C9_TRY(schema_version());
+    auto all = migrations();
+    if (current > static_cast<int>(all.size()))
+        return Error::conflict(fmt::format("the database has schema version {}, newer than this clause9 knows ({}); "
+                                           "upgrade clause9",
+                                           current, all.size()));
+    for (int version = current + 1; version <= static_cast<int>(all.size()); ++version) {
+        const auto& migration = all[static_cast<size_t>(version - 1)];
+        C9_TRY(write([&](Tx& tx) -> Result<bool> {
+            auto& sql = tx.impl().sql;
+            sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+                   "NULL, applied_at TEXT NOT NULL)";
+            // Another process may have migrated while this one waited for the write lock.
+            int done = 0;
+            sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version), soci::into(done);
+            if (done)
+                return true;
+            for (const auto& statement : migration_statements(migration, engine()))
+                sql << statement;
+            std::string description(migration.description);
+            std::string now = format_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(
+                std::chrono::system_clock::now()));
+            sql << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)",
+                soci::use(version), soci::use(description), soci::use(now);
+            return true;
+        }));
+    }
+    return static_cast<int>(all.size());
+}
+
+} // namespace c9
