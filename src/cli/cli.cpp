@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <cstdlib>
+#include <optional>
 #include <iostream>
 
 namespace c9 {
@@ -23,6 +24,25 @@ std::string one_line(std::string text)
     while (!text.empty() && text.back() == ' ')
         text.pop_back();
     return text;
+}
+
+// The first word that is not a global option must name a command; CLI11 would only say one is required.
+std::optional<std::string> unknown_command(CLI::App& root, int argc, char** argv)
+{
+    for (int index = 1; index < argc; ++index) {
+        std::string_view arg = argv[index];
+        if (arg == "--db") {
+            ++index;
+            continue;
+        }
+        if (arg.starts_with("-"))
+            continue;
+        for (const auto* command : root.get_subcommands({}))
+            if (command->get_name() == arg)
+                return std::nullopt;
+        return std::string(arg);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -62,10 +82,15 @@ int run_cli(int argc, char** argv)
     add_series_commands(root, context);
     add_meeting_commands(root, context);
 
+    if (auto unknown = unknown_command(root, argc, argv)) {
+        std::cerr << "clause9: unknown command \"" << *unknown << "\"; see clause9 --help\n";
+        return 2;
+    }
     try {
         root.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        return root.exit(error);
+        // Help and version exit 0; every usage error is invalid input.
+        return root.exit(error) == 0 ? 0 : 2;
     }
     if (context.failure) {
         std::cerr << "clause9: " << one_line(context.failure->message()) << '\n';

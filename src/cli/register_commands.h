@@ -54,9 +54,12 @@ std::shared_ptr<FieldOptions> add_field_options(CLI::App* command, const EntityS
 {
     auto fields = std::make_shared<FieldOptions>();
     for (const auto& field_spec : spec.fields) {
-        if (field_spec.has(read_only))
-            continue;
         std::string name(field_spec.name);
+        if (field_spec.has(read_only)) {
+            // Hidden, so that giving one says why it cannot be set rather than "argument not expected".
+            fields->options[name] = command->add_option(option_names(name), fields->values[name])->group("");
+            continue;
+        }
         std::string help(field_spec.help);
         if (creating && field_spec.has(required))
             help += " (required)";

@@ -99,29 +99,37 @@ std::string Recurrence::describe() const
     return fmt::format("every {} {}s", interval, unit);
 }
 
+namespace {
+
+bool last_day_of_month(Date date) { return add_days(date, 1) == month_start(add_days(date, 1)); }
+
+Date shift_months(Date from, int months)
+{
+    // End-of-month convention: a schedule on the last day of a month stays on the last day (Jan 31, Feb 28,
+    // Mar 31), instead of drifting to the 28th after February.
+    if (last_day_of_month(from))
+        return add_days(month_start(add_months(month_start(from), months + 1)), -1);
+    return add_months(from, months);
+}
+
+} // namespace
+
 Date Recurrence::next(Date from) const
 {
     switch (frequency) {
     case Frequency::daily: return add_days(from, interval);
     case Frequency::weekly: return add_days(from, 7 * interval);
-    case Frequency::monthly: return add_months(from, interval);
-    case Frequency::yearly: return add_months(from, 12 * interval);
+    case Frequency::monthly: return shift_months(from, interval);
+    case Frequency::yearly: return shift_months(from, 12 * interval);
     }
     return from;
 }
 
 Date Recurrence::next_after(Date anchor, Date after) const
 {
-    // Step from the anchor so month-end schedules stay on their day (Jan 31, Feb 28, Mar 31 ...).
-    Date candidate = anchor;
-    for (int step = 1; candidate <= after; ++step) {
-        switch (frequency) {
-        case Frequency::daily: candidate = add_days(anchor, step * interval); break;
-        case Frequency::weekly: candidate = add_days(anchor, 7 * step * interval); break;
-        case Frequency::monthly: candidate = add_months(anchor, step * interval); break;
-        case Frequency::yearly: candidate = add_months(anchor, 12 * step * interval); break;
-        }
-    }
+    Date candidate = next(anchor);
+    while (candidate <= after)
+        candidate = next(candidate);
     return candidate;
 }
 

@@ -23,8 +23,9 @@ struct Recurrence {
     std::string to_rrule() const;
     std::string describe() const; // "every 3 months"
 
+    // The occurrence after `from`; monthly and yearly schedules on a month's last day stay on last days.
     Date next(Date from) const;
-    // First occurrence strictly after `after`, stepping from `anchor`.
+    // First occurrence after both `anchor` and `after`, stepping from `anchor`.
     Date next_after(Date anchor, Date after) const;
     // Nominal length in days, for comparing cadences (a month counts 30 days).
     int approximate_days() const;

@@ -1,0 +1,223 @@
+// The real clause9 binary: output, --json shapes, and errors that leave the database byte-for-byte unchanged.
+#include "test_support.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace c9 {
+namespace {
+
+using test::run_clause9;
+using Json = nlohmann::json;
+
+class Cli : public ::testing::Test {
+protected:
+    test::TempDir dir;
+
+    test::Run run(std::vector<std::string> args, const std::string& input = {})
+    {
+        return run_clause9(args, dir.path().string(), "2026-06-15T10:00:00Z", input);
+    }
+    Json json(std::vector<std::string> args)
+    {
+        args.insert(args.begin(), "--json");
+        auto result = run(args);
+        EXPECT_EQ(result.status, 0) << result.err;
+        return Json::parse(result.out);
+    }
+    void SetUp() override
+    {
+        ASSERT_EQ(run({"init"}).status, 0);
+        ASSERT_EQ(run({"person", "add", "--name", "Alice Smith", "--email", "alice@example.org", "--roles", "iso"})
+                      .status,
+                  0);
+    }
+    std::string db_bytes() { return test::read_file(dir.file("clause9.db")); }
+};
+
+TEST_F(Cli, ControlCatalogAsJson)
+{
+    auto controls = json({"control", "list"});
+    ASSERT_TRUE(controls.is_array());
+    ASSERT_EQ(controls.size(), 93u);
+    std::map<std::string, int> themes;
+    for (const auto& control : controls) {
+        ASSERT_TRUE(control["id"].is_string());
+        ASSERT_TRUE(control["title"].is_string());
+        ++themes[control["theme"].get<std::string>()];
+    }
+    EXPECT_EQ(themes["Organizational"], 37);
+    EXPECT_EQ(themes["People"], 8);
+    EXPECT_EQ(themes["Physical"], 14);
+    EXPECT_EQ(themes["Technological"], 34);
+    EXPECT_EQ(controls[0]["id"], "5.1");
+    auto shown = json({"control", "show", "A.8.8"});
+    EXPECT_EQ(shown["id"], "8.8");
+    EXPECT_EQ(shown["title"], "Management of technical vulnerabilities");
+}
+
+TEST_F(Cli, AddPrintsTheCreatedRowAndListPrintsAnArray)
+{
+    auto risk = json({"risk", "add", "--title", "Phishing", "--owner", "alice@example.org", "--likelihood", "4",
+                      "--impact", "3", "--controls", "5.15 8.5"});
+    ASSERT_TRUE(risk.is_object());
+    EXPECT_EQ(risk["id"], 1);
+    EXPECT_EQ(risk["ref"], "RSK-1");
+    EXPECT_EQ(risk["owner"], 1);
+    EXPECT_EQ(risk["inherent_score"], 12);
+    EXPECT_EQ(risk["controls"], "5.15, 8.5");
+    EXPECT_EQ(risk["version"], 1);
+    auto listed = json({"risk", "list", "--owner", "1"});
+    ASSERT_TRUE(listed.is_array());
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0]["title"], "Phishing");
+    EXPECT_EQ(json({"risk", "list", "--owner", "alice@example.org"}).size(), 1u);
+
+    auto text = run({"risk", "list"});
+    EXPECT_EQ(text.status, 0);
+    EXPECT_NE(text.out.find("RSK-1"), std::string::npos);
+    EXPECT_NE(text.out.find("Alice Smith"), std::string::npos);
+}
+
+TEST_F(Cli, UpdateShowAndHistory)
+{
+    ASSERT_EQ(run({"risk", "add", "--title", "Ransomware", "--owner", "1", "--likelihood", "3", "--impact", "5",
+                   "--treatment", "mitigate", "--treatment-plan", "EDR everywhere"})
+                  .status,
+              0);
+    auto updated = run({"risk", "update", "RSK-1", "--residual_likelihood", "1", "--residual-impact", "5"});
+    EXPECT_EQ(updated.status, 0) << updated.err;
+    EXPECT_EQ(updated.out, "updated RSK-1 (version 2)\n");
+    auto shown = json({"risk", "show", "rsk-1"});
+    EXPECT_EQ(shown["residual_score"], 5);
+    ASSERT_EQ(shown["history"].size(), 3u);
+    EXPECT_EQ(shown["history"][0]["actor"], "cli:tester");
+    auto stale = run({"risk", "update", "RSK-1", "--title", "x", "--if-version", "1"});
+    EXPECT_EQ(stale.status, 4);
+    EXPECT_NE(stale.err.find("changed by someone else"), std::string::npos) << stale.err;
+}
+
+TEST_F(Cli, VerbsEndARowsLife)
+{
+    ASSERT_EQ(run({"action", "add", "--title", "Enable MFA", "--owner", "1", "--due", "2026-06-30"}).status, 0);
+    EXPECT_EQ(run({"action", "done", "ACT-1"}).status, 0);
+    auto action = json({"action", "show", "ACT-1"});
+    EXPECT_EQ(action["status"], "done");
+    EXPECT_EQ(action["completed_at"], "2026-06-15T10:00:00Z");
+
+    ASSERT_EQ(run({"incident", "add", "--title", "Laptop stolen", "--severity", "high", "--detected-at",
+                   "2026-06-14T08:00"})
+                  .status,
+              0);
+    auto refused = run({"incident", "close", "INC-1"});
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_NE(refused.err.find("lessons_learned"), std::string::npos) << refused.err;
+    EXPECT_EQ(run({"incident", "close", "INC-1", "--root-cause", "left in car", "--lessons-learned",
+                   "full-disk encryption made it a non-event"})
+                  .status,
+              0);
+    EXPECT_EQ(json({"incident", "show", "INC-1"})["status"], "closed");
+
+    ASSERT_EQ(run({"activity", "add", "--title", "Restore test", "--recurrence", "quarterly", "--next-due",
+                   "2026-06-30", "--owner", "1"})
+                  .status,
+              0);
+    auto completed = run({"activity", "complete", "MNT-1", "--evidence", "ticket 4711"});
+    EXPECT_EQ(completed.status, 0) << completed.err;
+    EXPECT_EQ(completed.out, "MNT-1 done on 2026-06-15 (on time); next due 2026-09-30\n");
+    EXPECT_EQ(json({"activity", "log", "MNT-1"}).size(), 1u);
+
+    ASSERT_EQ(run({"kpi", "add", "--name", "Phishing click rate", "--target", "5", "--amber", "10", "--direction",
+                   "lower_is_better", "--unit", "%"})
+                  .status,
+              0);
+    EXPECT_EQ(run({"kpi", "measure", "KPI-1", "--period", "2026-05", "--value", "7.5"}).status, 0);
+    auto values = json({"kpi", "values", "KPI-1"});
+    ASSERT_EQ(values.size(), 1u);
+    EXPECT_EQ(values[0]["rag"], "amber");
+}
+
+TEST_F(Cli, BadInputIsOneLineNonZeroAndChangesNothing)
+{
+    ASSERT_EQ(run({"risk", "add", "--title", "Base", "--owner", "1", "--likelihood", "2", "--impact", "2"}).status, 0);
+    auto before = db_bytes();
+    struct Case {
+        std::vector<std::string> args;
+        int status;
+        const char* mentions;
+    };
+    std::vector<Case> cases{
+        {{"risk", "add", "--title", "T", "--owner", "1", "--likelihood", "9", "--impact", "3"}, 2, "likelihood"},
+        {{"risk", "add", "--title", "T", "--owner", "nobody@example.org", "--likelihood", "1", "--impact", "3"}, 2,
+         "owner"},
+        {{"risk", "add", "--title", "T", "--likelihood", "x", "--impact", "3"}, 2, "likelihood"},
+        {{"risk", "add", "--likelihood", "1", "--impact", "1", "--owner", "1"}, 2, "title"},
+        {{"risk", "update", "RSK-1", "--residual-likelihood", "5", "--residual-impact", "5"}, 2, "residual"},
+        {{"risk", "update", "RSK-99", "--title", "x"}, 3, "RSK-99"},
+        {{"risk", "update", "RSK-1"}, 2, "nothing to change"},
+        {{"risk", "update", "RSK-1", "--inherent-score", "3"}, 2, "inherent"},
+        {{"risk", "show", "INC-1"}, 2, "risk id"},
+        {{"action", "add", "--title", "x", "--owner", "1", "--due", "2026-06-01"}, 2, "due"},
+        {{"vuln", "add", "--title", "x", "--cvss", "11"}, 2, "cvss"},
+        {{"control", "update", "5.1", "--applicable", "no"}, 2, "justification"},
+        {{"control", "show", "9.9"}, 3, "9.9"},
+        {{"person", "add", "--name", "Dup", "--email", "ALICE@example.org"}, 2, "email"},
+        {{"config", "set", "risk.matrix_size", "7"}, 2, "risk.matrix_size"},
+        {{"risk", "add", "--colour", "red"}, 2, "colour"},
+        {{"frobnicate"}, 2, "frobnicate"},
+        {{"--db"}, 2, "--db"},
+    };
+    for (const auto& test_case : cases) {
+        auto result = run(test_case.args);
+        std::string command;
+        for (const auto& arg : test_case.args)
+            command += arg + " ";
+        EXPECT_EQ(result.status, test_case.status) << command << result.err;
+        EXPECT_TRUE(result.out.empty()) << command << result.out;
+        ASSERT_FALSE(result.err.empty()) << command;
+        EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << command << "more than one line: " << result.err;
+        EXPECT_TRUE(result.err.starts_with("clause9: ")) << result.err;
+        EXPECT_NE(result.err.find(test_case.mentions), std::string::npos) << command << result.err;
+        EXPECT_EQ(db_bytes(), before) << command << " changed the database";
+    }
+}
+
+TEST_F(Cli, MissingDatabaseIsNotCreated)
+{
+    auto result = run({"--db", "typo.db", "risk", "list"});
+    EXPECT_EQ(result.status, 3);
+    EXPECT_NE(result.err.find("clause9 init"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "typo.db"));
+}
+
+TEST_F(Cli, HelpEverywhere)
+{
+    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+             {"--help"}, {"risk", "--help"}, {"risk", "add", "--help"}, {"action", "done", "--help"},
+             {"activity", "complete", "--help"}, {"kpi", "measure", "--help"}, {"config", "set", "--help"},
+             {"control", "update", "--help"}, {"vuln", "list", "--help"}}) {
+        auto result = run(args);
+        EXPECT_EQ(result.status, 0) << args[0];
+        EXPECT_NE(result.out.find("Usage"), std::string::npos) << args[0];
+    }
+    auto add_help = run({"risk", "add", "--help"}).out;
+    EXPECT_NE(add_help.find("--residual-likelihood"), std::string::npos);
+    EXPECT_NE(add_help.find("(required)"), std::string::npos);
+    EXPECT_NE(add_help.find("mitigate, accept, avoid, transfer"), std::string::npos);
+}
+
+TEST_F(Cli, SummaryAndConfig)
+{
+    auto summary = json({"summary"});
+    EXPECT_EQ(summary["registers"]["control"]["rows"], 93);
+    EXPECT_EQ(summary["registers"]["person"]["rows"], 1);
+    EXPECT_EQ(run({"config", "set", "risk.appetite", "6"}).status, 0);
+    EXPECT_EQ(json({"config", "show"})["risk.appetite"], 6);
+    auto refused = run({"risk", "add", "--title", "T", "--owner", "1", "--likelihood", "3", "--impact", "3",
+                        "--treatment", "accept"});
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_NE(refused.err.find("appetite of 6"), std::string::npos) << refused.err;
+}
+
+} // namespace
+} // namespace c9

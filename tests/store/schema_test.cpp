@@ -1,0 +1,125 @@
+// Migrations from an empty database, repeated init, and the audit chain the store writes.
+#include "app/registers.h"
+#include "app/setup.h"
+#include "core/control.h"
+#include "store/audit_log.h"
+#include "store/db_url.h"
+#include "test_support.h"
+
+namespace c9 {
+namespace {
+
+using test::caller_at;
+
+TEST(Schema, MigratesAnEmptyFileAndInitIsRepeatable)
+{
+    test::TempDir dir;
+    auto store = Store::open(dir.file("fresh.db"));
+    ASSERT_TRUE(store);
+    EXPECT_EQ(*(*store)->schema_version(), 0);
+    auto first = initialize(**store, caller_at());
+    ASSERT_TRUE(first) << first.error().message();
+    EXPECT_EQ(first->schema_version, Store::latest_schema_version());
+    EXPECT_EQ(first->migrations_run, Store::latest_schema_version());
+    EXPECT_EQ(first->controls_added, 93);
+
+    // Answer the SoA for one control, then run init again: nothing is added and the answer stays.
+    auto control = (*store)->read([](Tx& tx) { return control_by_code(tx, "5.7"); });
+    ASSERT_TRUE(control && *control);
+    ASSERT_TRUE(update(**store, control_spec(), **control,
+                       Patch{{"applicable", std::int64_t{1}}, {"status", std::string("implemented")},
+                             {"justification", std::string("threat feed subscribed")}},
+                       std::nullopt, caller_at()));
+    auto second = initialize(**store, caller_at());
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->migrations_run, 0);
+    EXPECT_EQ(second->controls_added, 0);
+    auto answered = fetch(**store, control_spec(), **control);
+    ASSERT_TRUE(answered);
+    EXPECT_EQ(answered->status, ImplementationStatus::implemented);
+    EXPECT_EQ(*answered->justification, "threat feed subscribed");
+    EXPECT_EQ(answered->version, 2);
+}
+
+TEST(Schema, CatalogFieldsCannotBeEdited)
+{
+    test::TestDatabase db;
+    auto id = db.store().read([](Tx& tx) { return control_by_code(tx, "8.8"); });
+    auto refused = update(db.store(), control_spec(), **id, Patch{{"title", std::string("Renamed")}}, std::nullopt,
+                          caller_at());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().fields().at(0).field, "title");
+}
+
+TEST(AuditChain, EveryWriteAppendsOneLinkedEntry)
+{
+    test::TestDatabase db;
+    auto& store = db.store();
+    auto person = create(store, person_spec(),
+                         Patch{{"name", std::string("Alice")}, {"email", std::string("alice@example.org")}},
+                         caller_at("2026-06-15T10:00:00Z", "cli:alice"));
+    ASSERT_TRUE(person);
+    ASSERT_TRUE(update(store, person_spec(), person->id, Patch{{"department", std::string("IT")}}, std::nullopt,
+                       caller_at("2026-06-15T11:00:00Z", "cli:bob")));
+    std::vector<AuditEntry> entries;
+    ASSERT_TRUE(store.read([&](Tx& tx) -> Result<bool> {
+        C9_TRY(for_each_audit_entry(tx, 0, [&](const AuditEntry& entry) {
+            entries.push_back(entry);
+            return true;
+        }));
+        return true;
+    }));
+    ASSERT_EQ(entries.size(), 3u); // catalog load, create, update
+    std::string previous(genesis_hash);
+    for (size_t index = 0; index < entries.size(); ++index) {
+        EXPECT_EQ(entries[index].seq, static_cast<std::int64_t>(index + 1));
+        EXPECT_EQ(entries[index].prev_hash, previous);
+        EXPECT_EQ(entries[index].hash, compute_hash(entries[index]));
+        previous = entries[index].hash;
+    }
+    EXPECT_EQ(entries[1].action, "create");
+    EXPECT_EQ(entries[1].actor, "cli:alice");
+    EXPECT_EQ(entries[1].summary, "created PER-1 \"Alice\"");
+    EXPECT_EQ(entries[2].summary, "updated PER-1: department (none) -> IT");
+    auto head = store.read([](Tx& tx) { return audit_head(tx); });
+    EXPECT_EQ(head->hash, previous);
+}
+
+TEST(DbUrl, PathsAndPostgresUrls)
+{
+    auto sqlite = parse_db_url("data/clause9.db");
+    ASSERT_TRUE(sqlite);
+    EXPECT_EQ(sqlite->engine, Engine::sqlite);
+    EXPECT_EQ(sqlite->path, "data/clause9.db");
+    EXPECT_EQ(parse_db_url("sqlite:x.db")->path, "x.db");
+
+    auto pg = parse_db_url("postgresql://clause9:p%40ss%20word@db.example.org:5433/isms?sslmode=require");
+    ASSERT_TRUE(pg) << pg.error().message();
+    EXPECT_EQ(pg->engine, Engine::postgresql);
+    EXPECT_EQ(pg->connect, "host=db.example.org port=5433 dbname=isms user=clause9 password='p@ss word' "
+                           "sslmode=require connect_timeout=10");
+    EXPECT_EQ(pg->description, "PostgreSQL database isms on db.example.org:5433");
+    EXPECT_EQ(parse_db_url("postgres://localhost/isms")->connect, "host=localhost dbname=isms connect_timeout=10");
+    EXPECT_EQ(parse_db_url("postgresql://[::1]:5432/isms")->connect, "host=::1 port=5432 dbname=isms connect_timeout=10");
+
+    for (const char* bad : {"", "postgresql://host:port/db", "postgresql://localhost", "postgresql://h/db?x",
+                            "postgresql://h/db?bad key=1", "mysql://h/db", "postgresql://h/%zz"}) {
+        auto refused = parse_db_url(bad);
+        EXPECT_FALSE(refused) << bad;
+        if (!refused) {
+            EXPECT_EQ(refused.error().fields().at(0).field, "db") << bad;
+        }
+    }
+}
+
+TEST(DbUrl, UnreachableServerIsOneClearError)
+{
+    auto store = Store::open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2");
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().code(), ErrorCode::unavailable);
+    EXPECT_EQ(store.error().message().find('\n'), std::string::npos);
+    EXPECT_NE(store.error().message().find("127.0.0.1:1"), std::string::npos) << store.error().message();
+}
+
+} // namespace
+} // namespace c9
