@@ -1,0 +1,71 @@
+// An HTTP response as handlers build it. The server adds the security headers and chooses the encoding; a handler
+// only sets what is specific to its answer.
+#pragma once
+
+#include "http/headers.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace c9::http {
+
+// One entry of a problem's "errors" array: which input field is wrong and why.
+struct ProblemField {
+    std::string field;
+    std::string message;
+};
+
+// RFC 9457 problem details. With type "about:blank" the title is the status phrase, so an empty title gets it.
+struct Problem {
+    int status = 500;
+    std::string title;
+    std::string detail;
+    std::string type = "about:blank";
+    std::vector<ProblemField> errors;
+};
+
+// The reason phrase of a status code ("Not Found"), or "<unknown-status>" for a code without one.
+std::string_view status_phrase(int status);
+
+class Response {
+public:
+    Response() = default;
+    explicit Response(int status) : m_status(status) { }
+
+    // A body that is already serialized JSON.
+    static Response json(std::string body, int status = 200);
+    static Response text(std::string body, int status = 200);
+    // application/problem+json with type, title, status, detail (when given) and errors (when any).
+    static Response problem(const Problem& problem);
+    static Response problem(int status, std::string detail = {});
+
+    int status() const { return m_status; }
+    void set_status(int status) { m_status = status; }
+
+    Headers& headers() { return m_headers; }
+    const Headers& headers() const { return m_headers; }
+    std::string_view content_type() const { return m_headers.get("Content-Type").value_or(""); }
+
+    std::string_view body() const { return m_static_body.data() ? m_static_body : std::string_view(m_body); }
+    void set_body(std::string body, std::string_view content_type);
+    // For data that lives as long as the program, such as assets embedded in the binary: nothing is copied.
+    void set_static_body(std::string_view body, std::string_view content_type);
+
+    // The same body gzip-compressed ahead of time, also static. The server sends it, with Content-Encoding: gzip,
+    // to clients that accept gzip; the server itself never compresses.
+    std::string_view gzip_body() const { return m_gzip_body; }
+    void set_gzip_body(std::string_view gzip_body) { m_gzip_body = gzip_body; }
+
+    // Used by the server to send the compressed variant in place of the identity body.
+    void use_gzip_body();
+
+private:
+    int m_status = 200;
+    Headers m_headers;
+    std::string m_body;
+    std::string_view m_static_body;
+    std::string_view m_gzip_body;
+};
+
+} // namespace c9::http

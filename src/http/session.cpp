@@ -1,0 +1,301 @@
+#include "http/session.h"
+
+#include "http/access_log.h"
+#include "http/response_headers.h"
+
+#include <fmt/format.h>
+#include <limits>
+#include <spdlog/spdlog.h>
+
+namespace c9::http {
+
+namespace {
+
+namespace wire = beast::http;
+
+using boost::system::error_code;
+
+// While waiting for a request only this much is buffered: an idle keep-alive connection costs about this plus its
+// coroutine frame. The buffer grows for the header and shrinks back afterwards.
+constexpr size_t idle_read_size = 512;
+// The read buffer is capped a little above the header limit so the parser, not the buffer, reports a huge
+// header (431); bodies stream through it into the request in pieces no larger than the buffer.
+constexpr size_t buffer_slack = 8 * 1024;
+// After answering a request we refuse before its body is read (413, 431, 400), the rest of it is read and
+// discarded for a moment before closing: closing with unread data makes the kernel send a reset, and the client
+// would lose the response. Apache's lingering close does the same.
+constexpr std::chrono::seconds linger_time {2};
+constexpr size_t linger_bytes = 8 * 1024 * 1024;
+
+auto with_error(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
+
+// Errors that only mean the client went away or ran out of time: nothing to answer.
+bool client_gone(const error_code& ec)
+{
+    return ec.category() != wire::make_error_code(wire::error::bad_method).category()
+        || ec == wire::error::end_of_stream || ec == wire::error::partial_message || ec == wire::error::short_read;
+}
+
+bool safe_header(std::string_view name, std::string_view value)
+{
+    // A CR or LF in a header a handler built from input would let that input write its own response headers
+    // (response splitting); Beast writes fields as given.
+    constexpr std::string_view forbidden("\r\n\0", 3);
+    return !name.empty() && name.find_first_of(forbidden) == std::string_view::npos
+        && value.find_first_of(forbidden) == std::string_view::npos;
+}
+
+} // namespace
+
+Session::Session(ServerState& state, asio::ip::tcp::socket socket)
+    : m_state(state), m_stream(std::move(socket)), m_buffer(state.config.max_header_bytes + buffer_slack)
+{
+    error_code ec;
+    // Responses are written whole; Nagle's algorithm would only hold back the tail of one until the client's
+    // delayed ACK, about 40 ms per pipelined or keep-alive response.
+    m_stream.socket().set_option(asio::ip::tcp::no_delay(true), ec);
+    auto endpoint = m_stream.socket().remote_endpoint(ec);
+    if (!ec)
+        m_client_address = endpoint.address().to_string();
+    m_state.connections.add(this);
+}
+
+Session::~Session() { m_state.connections.remove(this); }
+
+asio::awaitable<void> Session::run(std::shared_ptr<Session> self)
+{
+    const ServerConfig& config = self->m_state.config;
+    // A new connection gets header_timeout from its first moment: connecting and then saying nothing is the
+    // cheapest slowloris.
+    self->m_stream.expires_after(config.header_timeout);
+    bool first = true;
+    while (true) {
+        if (!first && (self->m_closing || self->m_state.stopping))
+            break;
+        if (!co_await self->wait_for_request(first ? Wait::first_request : Wait::next_request))
+            break;
+        first = false;
+        if (!co_await self->serve_request())
+            break;
+    }
+    self->close();
+}
+
+void Session::drain()
+{
+    asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+        self->m_closing = true;
+        if (self->m_phase == Phase::waiting)
+            self->m_stream.close();
+    });
+}
+
+void Session::force_close()
+{
+    asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+        self->m_closing = true;
+        self->m_stream.close();
+    });
+}
+
+asio::awaitable<bool> Session::wait_for_request(Wait wait)
+{
+    const ServerConfig& config = m_state.config;
+    m_phase = Phase::waiting;
+    if (m_buffer.size() == 0) {
+        // 1,000 idle keep-alive connections must cost little: give back the buffer the last request grew.
+        m_buffer.shrink_to_fit();
+        if (wait == Wait::next_request)
+            m_stream.expires_after(config.idle_timeout);
+        error_code ec;
+        size_t received = co_await m_stream.async_read_some(m_buffer.prepare(idle_read_size), with_error(ec));
+        if (ec)
+            co_return false;
+        m_buffer.commit(received);
+    }
+    // The header clock of a kept-alive connection starts at the first byte of its next request.
+    if (wait == Wait::next_request)
+        m_stream.expires_after(config.header_timeout);
+    co_return true;
+}
+
+asio::awaitable<bool> Session::serve_request()
+{
+    const ServerConfig& config = m_state.config;
+    m_exchange = Exchange {.started = std::chrono::steady_clock::now()};
+
+    wire::request_parser<wire::string_body> parser;
+    parser.header_limit(static_cast<uint32_t>(config.max_header_bytes));
+    // The body limit depends on the route, known only once the header is in, and Beast checks Content-Length
+    // against its own default while finishing the header; so the parser gets no limit until then. (Not
+    // boost::none: Beast 1.74 compares the length with the optional, and any number is greater than none.)
+    parser.body_limit(std::numeric_limits<uint64_t>::max());
+    error_code ec;
+    co_await wire::async_read_header(m_stream, m_buffer, parser, with_error(ec));
+    if (ec == wire::error::header_limit || ec == wire::error::buffer_overflow) {
+        // RFC 6585 5: 431 Request Header Fields Too Large.
+        co_await reject(431, fmt::format("The request header is larger than {} bytes.", config.max_header_bytes));
+        co_return false;
+    }
+    if (ec) {
+        if (!client_gone(ec))
+            co_await reject(400, "The request is not valid HTTP/1.1.");
+        co_return false;
+    }
+
+    m_phase = Phase::in_flight;
+    auto& message = parser.get();
+    m_exchange.method = std::string(view(message.method_string()));
+    m_exchange.version = message.version();
+    std::string_view target = view(message.target());
+    m_exchange.path = std::string(target.substr(0, target.find('?')));
+    auto request = Request::from_target(m_exchange.method, target);
+    if (!request) {
+        co_await reject(400, "The request target is not a valid path and query.");
+        co_return false;
+    }
+    m_exchange.head = request->method() == "HEAD";
+
+    RouteMatch match = m_state.router.match(request->method(), request->raw_path());
+    size_t body_limit
+        = match.route && match.route->options.body_limit ? *match.route->options.body_limit : config.max_body_bytes;
+    if (auto length = parser.content_length(); length && *length > body_limit) {
+        co_await reject(413, fmt::format("The request body is larger than {} bytes.", body_limit));
+        co_return false;
+    }
+    parser.body_limit(body_limit);
+    if (!parser.is_done()) {
+        // RFC 9110 10.1.1: a client that sent Expect: 100-continue waits for this before sending the body.
+        if (auto expect = message.find(wire::field::expect);
+            expect != message.end() && iequals(view(expect->value()), "100-continue") && message.version() >= 11) {
+            static constexpr std::string_view interim = "HTTP/1.1 100 Continue\r\n\r\n";
+            m_stream.expires_after(config.write_timeout);
+            co_await asio::async_write(m_stream, asio::buffer(interim.data(), interim.size()), with_error(ec));
+            if (ec)
+                co_return false;
+        }
+        m_stream.expires_after(config.body_timeout);
+        co_await wire::async_read(m_stream, m_buffer, parser, with_error(ec));
+        if (ec == wire::error::body_limit)
+            co_await reject(413, fmt::format("The request body is larger than {} bytes.", body_limit));
+        else if (ec && !client_gone(ec))
+            co_await reject(400, "The request body is not valid HTTP/1.1.");
+        if (ec)
+            co_return false;
+    }
+
+    for (const auto& field : message)
+        request->headers().add(std::string(view(field.name_string())), std::string(view(field.value())));
+    request->set_body(std::move(message.body()));
+    request->set_client_address(m_client_address);
+    m_exchange.accepts_gzip = accepts_gzip(request->header("Accept-Encoding").value_or(""));
+
+    // 404 and 405 are answered here; everything a handler does runs on the worker pool.
+    Response response;
+    if (match.handler)
+        response = co_await call_handler(std::move(match), *request);
+    else
+        response = m_state.router.handle(std::move(match), *request);
+    bool keep_alive = parser.keep_alive() && !m_closing && !m_state.stopping;
+    bool written = co_await write_response(response, keep_alive ? KeepAlive::Yes : KeepAlive::No);
+    co_return written&& keep_alive;
+}
+
+asio::awaitable<Response> Session::call_handler(RouteMatch match, Request& request)
+{
+    // The coroutine is suspended, and keeps match and request alive, until the worker posts the response back to
+    // the session's strand.
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+        [this, &match, &request](auto handler) {
+            asio::post(m_state.workers, [this, &match, &request, handler = std::move(handler)]() mutable {
+                Response response = run_handler(std::move(match), request);
+                auto executor = asio::get_associated_executor(handler);
+                asio::post(executor, [handler = std::move(handler), response = std::move(response)]() mutable {
+                    handler(std::move(response));
+                });
+            });
+        },
+        asio::use_awaitable);
+}
+
+Response Session::run_handler(RouteMatch match, Request& request) const
+{
+    // Handlers report expected failures as responses; an exception is a bug, and still must not take the server
+    // down or leave the client without an answer.
+    try {
+        return m_state.router.handle(std::move(match), request);
+    } catch (const std::exception& error) {
+        spdlog::error("http: handler for {} {} threw: {}", request.method(), request.raw_path(), error.what());
+    } catch (...) {
+        spdlog::error("http: handler for {} {} threw a non-standard exception", request.method(), request.raw_path());
+    }
+    return Response::problem(500, "The server failed to handle this request.");
+}
+
+asio::awaitable<bool> Session::write_response(Response& response, KeepAlive keep_alive)
+{
+    std::string_view body = finalize_response(response,
+        {.head = m_exchange.head, .accepts_gzip = m_exchange.accepts_gzip, .behind_tls = m_state.config.behind_tls});
+    wire::response<wire::span_body<const char>> message(
+        static_cast<wire::status>(response.status()), m_exchange.version);
+    for (const auto& [name, value] : response.headers()) {
+        if (!safe_header(name, value)) {
+            spdlog::error("http: dropped a header with a line break from the response to {} {}", m_exchange.method,
+                m_exchange.path);
+            continue;
+        }
+        message.insert(name, value);
+    }
+    int status = response.status();
+    // For HEAD the length is that of the body a GET would get (RFC 9110 8.6).
+    if (status >= 200 && status != 204 && status != 304)
+        message.content_length(response.body().size());
+    message.keep_alive(keep_alive == KeepAlive::Yes);
+    message.body() = beast::span<const char>(body.data(), body.size());
+
+    m_stream.expires_after(m_state.config.write_timeout);
+    error_code ec;
+    co_await wire::async_write(m_stream, message, with_error(ec));
+    if (m_state.config.access_log) {
+        log_access({.method = m_exchange.method,
+            .path = m_exchange.path,
+            .status = status,
+            .bytes = ec ? 0 : body.size(),
+            .duration = std::chrono::steady_clock::now() - m_exchange.started,
+            .client = m_client_address});
+    }
+    co_return !ec;
+}
+
+asio::awaitable<void> Session::reject(int status, std::string detail)
+{
+    Response response = Response::problem(status, std::move(detail));
+    if (co_await write_response(response, KeepAlive::No))
+        co_await linger_close();
+}
+
+asio::awaitable<void> Session::linger_close()
+{
+    m_phase = Phase::waiting;
+    if (m_closing)
+        co_return;
+    error_code ec;
+    m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    m_stream.expires_after(linger_time);
+    size_t discarded = 0;
+    while (!ec && discarded < linger_bytes) {
+        m_buffer.clear();
+        discarded += co_await m_stream.async_read_some(m_buffer.prepare(idle_read_size * 8), with_error(ec));
+    }
+}
+
+void Session::close()
+{
+    error_code ec;
+    m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+    m_stream.close();
+}
+
+} // namespace c9::http
