@@ -1,6 +1,8 @@
 #include "app/hooks.h"
 
 #include "store/lookups.h"
+
+#include <fmt/format.h>
 #include "store/risk_scores.h"
 
 namespace c9 {
@@ -12,6 +14,20 @@ Result<void> check_against_store(Tx& tx, const Person* before, const Person& row
     auto existing = C9_TRY(person_by_email(tx, row.email));
     if (existing && (!before || *existing != before->id))
         problems.add("email", "is already used by " + display_id("PER", *existing));
+    return {};
+}
+
+Result<void> check_against_store(Tx&, const Meeting* before, const Meeting& row, Problems& problems)
+{
+    if (!before)
+        return {};
+    if (before->state == MeetingState::approved)
+        return Error::locked(fmt::format("{} is approved: its record is sealed and cannot change",
+                                         display_id("MTG", before->id)));
+    if (before->state != MeetingState::planned && before->starts_at != row.starts_at)
+        problems.add("starts_at", "cannot change once the meeting has started");
+    if (before->series != row.series)
+        problems.add("series", "cannot change; plan a meeting in the other series instead");
     return {};
 }
 

@@ -3,6 +3,7 @@
 // own overload gets the no-op templates.
 #pragma once
 
+#include "core/meeting.h"
 #include "core/person.h"
 #include "core/risk.h"
 #include "store/store.h"
@@ -23,6 +24,9 @@ Result<void> after_write(Tx&, const T*, const T&, const Stamp&)
 
 // Email addresses are unique among people.
 Result<void> check_against_store(Tx& tx, const Person* before, const Person& row, Problems& problems);
+
+// An approved meeting is sealed; a started meeting keeps its date.
+Result<void> check_against_store(Tx& tx, const Meeting* before, const Meeting& row, Problems& problems);
 
 // A change of a risk's levels appends to its score history (mitigation effectiveness over time).
 Result<void> after_write(Tx& tx, const Risk* before, const Risk& row, const Stamp& stamp);

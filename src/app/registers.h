@@ -165,8 +165,8 @@ Result<T> update_in(Tx& tx, const EntitySpec<T>& spec, Id id, const Patch& input
     auto rules = C9_TRY(load_rules(tx, caller.now));
     auto before = C9_TRY(get_row(tx, spec, id));
     if (expected_version && *expected_version != before.version)
-        return Error::conflict(fmt::format("{} was changed by someone else (version {} is now {}); reload it and "
-                                           "apply your change again",
+        return Error::stale(fmt::format("{} was changed by someone else (version {} is now {}); reload it and "
+                                        "apply your change again",
             display_id(spec.prefix, id), *expected_version, before.version));
     Problems problems;
     auto patch = C9_TRY(resolve_references(tx, spec, input, problems));

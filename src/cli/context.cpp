@@ -58,6 +58,7 @@ int exit_code(const Error& error)
     case ErrorCode::invalid: return 2;
     case ErrorCode::not_found: return 3;
     case ErrorCode::conflict:
+    case ErrorCode::stale:
     case ErrorCode::locked: return 4;
     case ErrorCode::unavailable: return 5;
     default: return 1;

@@ -2,6 +2,7 @@
 
 #include "core/recurrence.h"
 #include "core/registry.h"
+#include "core/review_inputs.h"
 
 #include <cctype>
 #include <fmt/format.h>
@@ -108,6 +109,8 @@ const EntitySpec<AgendaItem>& agenda_item_spec()
             field<&AgendaItem::presenter>("presenter", FieldKind::person, listed, "who presents it (id or email)"),
             field<&AgendaItem::timebox_minutes>("timebox_minutes", FieldKind::integer, listed, "minutes allotted"),
             field<&AgendaItem::sources>("sources", FieldKind::text, no_flags, "rows it is about: INC-4, RSK-12"),
+            field<&AgendaItem::covers>("covers", FieldKind::text, no_flags,
+                                       "management review inputs (9.3.2) it covers: a, b, c, d1-d4, e, f, g"),
             field<&AgendaItem::key>("key", FieldKind::text, read_only, "generator key"),
             field<&AgendaItem::removed>("removed", FieldKind::boolean, no_flags, "removed from the agenda"),
             field<&AgendaItem::edited>("edited", FieldKind::text, read_only, "fields changed by hand"),
@@ -122,6 +125,10 @@ void derive(AgendaItem& row, const AgendaItem*, const Rules&)
 {
     if (auto refs = normalize_refs(row.sources))
         row.sources = *refs;
+    std::string covers;
+    for (const auto& code : parse_covers(row.covers))
+        covers += (covers.empty() ? "" : ", ") + code;
+    row.covers = covers;
 }
 
 void validate(const AgendaItem& row, const AgendaItem*, const Rules&, Problems& problems)
@@ -130,6 +137,10 @@ void validate(const AgendaItem& row, const AgendaItem*, const Rules&, Problems& 
         problems.add("timebox_minutes", "must be between 0 and 600");
     if (auto refs = normalize_refs(row.sources); !refs)
         problems.add("sources", refs.error().message());
+    std::vector<std::string> unknown;
+    parse_covers(row.covers, &unknown);
+    if (!unknown.empty())
+        problems.add("covers", "\"" + unknown.front() + "\" is not an input of 9.3.2; use a, b, c, d1, d2, d3, d4, e, f or g");
 }
 
 const EntitySpec<Decision>& decision_spec()

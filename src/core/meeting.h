@@ -90,6 +90,7 @@ struct AgendaItem : Row {
     std::optional<Id> presenter;
     int timebox_minutes = 5;
     std::string sources;            // rows the item is about: "INC-4, RSK-12"
+    std::string covers;             // management review inputs of 9.3.2 it covers: "a, d2"
     std::optional<std::string> key; // set on generated items; regeneration matches on it
     bool removed = false;           // removed by the chair; regeneration does not bring it back
     std::string edited;             // fields the chair changed by hand: "title, presenter"

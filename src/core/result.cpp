@@ -8,6 +8,7 @@ std::string_view to_string(ErrorCode code)
     case ErrorCode::invalid: return "invalid";
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::conflict: return "conflict";
+    case ErrorCode::stale: return "stale";
     case ErrorCode::locked: return "locked";
     case ErrorCode::unauthorized: return "unauthorized";
     case ErrorCode::forbidden: return "forbidden";

@@ -13,7 +13,8 @@ namespace c9 {
 enum class ErrorCode {
     invalid,      // the input breaks a rule; FieldError entries say which field
     not_found,    // the row or resource does not exist
-    conflict,     // stale version, duplicate key, or a state that forbids the change
+    conflict,     // duplicate key, or a state that forbids the change
+    stale,        // the row changed since the version the caller read (optimistic concurrency)
     locked,       // the row is sealed (approved minutes) and never changes again
     unauthorized, // no valid credentials
     forbidden,    // valid credentials, not allowed
@@ -41,6 +42,7 @@ public:
     static Error invalid(std::vector<FieldError> fields);
     static Error not_found(std::string message) { return {ErrorCode::not_found, std::move(message)}; }
     static Error conflict(std::string message) { return {ErrorCode::conflict, std::move(message)}; }
+    static Error stale(std::string message) { return {ErrorCode::stale, std::move(message)}; }
     static Error locked(std::string message) { return {ErrorCode::locked, std::move(message)}; }
     static Error internal(std::string message) { return {ErrorCode::internal, std::move(message)}; }
 

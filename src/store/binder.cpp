@@ -140,6 +140,31 @@ long long execute(soci::session& sql, const std::string& query, const std::vecto
     return statement.get_affected_rows();
 }
 
+std::vector<std::vector<Value>> select_rows(soci::session& sql, const std::string& query,
+                                            const std::vector<Storage>& columns, const std::vector<Value>& params)
+{
+    Binder binder;
+    soci::statement statement(sql);
+    statement.alloc();
+    statement.prepare(query);
+    std::vector<Binder::Slot*> slots;
+    for (auto storage : columns)
+        slots.push_back(&binder.into(statement, storage));
+    for (const auto& param : params)
+        binder.use(statement, param);
+    statement.define_and_bind();
+    statement.execute(false);
+    std::vector<std::vector<Value>> rows;
+    while (statement.fetch()) {
+        std::vector<Value> row;
+        row.reserve(slots.size());
+        for (const auto* slot : slots)
+            row.push_back(Binder::value_of(*slot));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 std::string metadata_columns() { return "id, version, created_at, created_by, updated_at, updated_by"; }
 
 } // namespace c9

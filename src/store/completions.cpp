@@ -104,4 +104,9 @@ Result<std::vector<Completion>> completions_between(Tx& tx, Date from, Date to)
                               {format_date(from), format_date(to)});
 }
 
+Result<std::vector<Completion>> completions_recorded_since(Tx& tx, Timestamp since)
+{
+    return select_completions(tx, "WHERE recorded_at > :s ORDER BY recorded_at, id", {format_timestamp(since)});
+}
+
 } // namespace c9

@@ -10,5 +10,7 @@ Result<Id> insert_completion(Tx& tx, const Completion& completion);
 Result<std::vector<Completion>> completions_of(Tx& tx, Id activity);
 // Completions with done_on in [from, to), oldest first.
 Result<std::vector<Completion>> completions_between(Tx& tx, Date from, Date to);
+// Completions logged after `since`, oldest first.
+Result<std::vector<Completion>> completions_recorded_since(Tx& tx, Timestamp since);
 
 } // namespace c9

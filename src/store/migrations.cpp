@@ -26,6 +26,7 @@ constexpr std::string_view migration_1 =
     "department TEXT,\n"
     "roles TEXT,\n"
     "active {int} NOT NULL);\n"
+    "CREATE INDEX people_roles ON people (roles);\n"
 
     "CREATE TABLE controls (\n" C9_ROW_COLUMNS
     "code TEXT NOT NULL UNIQUE,\n"
@@ -64,6 +65,8 @@ constexpr std::string_view migration_1 =
     "recorded_by TEXT NOT NULL);\n"
     "CREATE INDEX activity_completions_activity ON activity_completions (activity, done_on);\n"
     "CREATE INDEX activity_completions_done_on ON activity_completions (done_on);\n"
+    "CREATE INDEX activity_completions_recorded_at ON activity_completions (recorded_at);\n"
+    "CREATE INDEX activity_completions_due ON activity_completions (due);\n"
 
     "CREATE TABLE incidents (\n" C9_ROW_COLUMNS
     "title TEXT NOT NULL,\n"
@@ -89,6 +92,7 @@ constexpr std::string_view migration_1 =
     "CREATE INDEX incidents_detected_at ON incidents (detected_at);\n"
     "CREATE INDEX incidents_closed_at ON incidents (closed_at);\n"
     "CREATE INDEX incidents_status ON incidents (status);\n"
+    "CREATE INDEX incidents_resolved_at ON incidents (resolved_at);\n"
 
     "CREATE TABLE vulnerabilities (\n" C9_ROW_COLUMNS
     "title TEXT NOT NULL,\n"
@@ -108,6 +112,8 @@ constexpr std::string_view migration_1 =
     "CREATE INDEX vulnerabilities_discovered ON vulnerabilities (discovered);\n"
     "CREATE INDEX vulnerabilities_status_due ON vulnerabilities (status, due);\n"
     "CREATE INDEX vulnerabilities_resolved_on ON vulnerabilities (resolved_on);\n"
+    "CREATE INDEX vulnerabilities_created_at ON vulnerabilities (created_at);\n"
+    "CREATE INDEX vulnerabilities_due ON vulnerabilities (due);\n"
 
     "CREATE TABLE risks (\n" C9_ROW_COLUMNS
     "title TEXT NOT NULL,\n"
@@ -162,6 +168,7 @@ constexpr std::string_view migration_1 =
     "effective {int},\n"
     "closed_on TEXT);\n"
     "CREATE INDEX nonconformities_status_due ON nonconformities (status, due);\n"
+    "CREATE INDEX nonconformities_updated_at ON nonconformities (updated_at);\n"
 
     "CREATE TABLE kpis (\n" C9_ROW_COLUMNS
     "name TEXT NOT NULL,\n"
@@ -233,6 +240,7 @@ constexpr std::string_view migration_1 =
     "presenter {int} REFERENCES people(id),\n"
     "timebox_minutes {int} NOT NULL,\n"
     "sources TEXT NOT NULL,\n"
+    "covers TEXT NOT NULL,\n"
     "key TEXT,\n"
     "removed {int} NOT NULL,\n"
     "edited TEXT NOT NULL,\n"
@@ -263,6 +271,7 @@ constexpr std::string_view migration_1 =
     "completed_at TEXT);\n"
     "CREATE INDEX actions_status_due ON actions (status, due);\n"
     "CREATE INDEX actions_completed_at ON actions (completed_at);\n"
+    "CREATE INDEX actions_due ON actions (due);\n"
     "CREATE INDEX actions_meeting ON actions (meeting);\n"
     "CREATE INDEX actions_owner ON actions (owner, status);\n"
 
@@ -275,6 +284,18 @@ constexpr std::string_view migration_1 =
     "owner {int} REFERENCES people(id),\n"
     "improvement TEXT);\n"
     "CREATE INDEX lessons_incident ON lessons (incident);\n"
+    "CREATE INDEX lessons_created_at ON lessons (created_at);\n"
+
+    // The approved minutes as sealed: the Markdown body whose SHA-256 is recorded, and the documents rendered with it.
+    "CREATE TABLE minutes (\n"
+    "meeting {int} PRIMARY KEY REFERENCES meetings(id),\n"
+    "body TEXT NOT NULL,\n"
+    "markdown TEXT NOT NULL,\n"
+    "html TEXT NOT NULL,\n"
+    "json TEXT NOT NULL,\n"
+    "sha256 TEXT NOT NULL,\n"
+    "approved_at TEXT NOT NULL,\n"
+    "approved_by TEXT NOT NULL);\n"
 
     "CREATE TABLE history (\n"
     "id {pk},\n"

@@ -80,4 +80,23 @@ Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since)
     return select_scores(tx, "WHERE at >= :a ORDER BY at, id", Value{format_timestamp(since)});
 }
 
+Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
+{
+    try {
+        ScoreRow row;
+        std::string when = format_timestamp(at);
+        long long id = risk;
+        tx.impl().sql << "SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores "
+                         "WHERE risk = :r AND at <= :a ORDER BY at DESC, id DESC LIMIT 1",
+            soci::into(row.risk), soci::into(row.at), soci::into(row.likelihood), soci::into(row.impact),
+            soci::into(row.residual_likelihood, row.rl), soci::into(row.residual_impact, row.ri), soci::use(id),
+            soci::use(when);
+        if (!tx.impl().sql.got_data())
+            return std::optional<RiskScore>{};
+        return std::optional<RiskScore>{row.score()};
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read a risk score");
+    }
+}
+
 } // namespace c9

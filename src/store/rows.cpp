@@ -252,8 +252,8 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
             auto found = C9_TRY(exists(table.name, id));
             if (!found)
                 return Error::not_found(fmt::format("{} {} does not exist", table.entity, id));
-            return Error::conflict(fmt::format("{} {} was changed by someone else since version {}; reload it and "
-                                               "apply your change again",
+            return Error::stale(fmt::format("{} {} was changed by someone else since version {}; reload it and "
+                                            "apply your change again",
                                                table.entity, id, expected_version));
         }
         std::int64_t version = expected_version + 1;
@@ -277,6 +277,16 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
         return version;
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("update {} {}", table.entity, id));
+    }
+}
+
+Result<void> Tx::erase(const TableDef& table, Id id)
+{
+    try {
+        execute(m_impl.sql, fmt::format("DELETE FROM {} WHERE id = :id", table.name), {id});
+        return {};
+    } catch (const std::exception& exception) {
+        return store_error(exception, fmt::format("delete {} {}", table.entity, id));
     }
 }
 

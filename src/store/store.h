@@ -93,6 +93,8 @@ public:
     Result<std::int64_t> update(const TableDef& table, Id id, std::int64_t expected_version,
                                 const std::vector<ColumnChange>& changes, const Stamp& stamp);
     Result<std::vector<HistoryEntry>> history(std::string_view entity, Id id);
+    // Deletes a row that is not evidence of anything yet (a generated agenda item that is no longer relevant).
+    Result<void> erase(const TableDef& table, Id id);
 
     // Appends to the hash-chained audit trail; fills in seq, prev_hash and hash.
     Result<AuditEntry> audit(AuditEntry entry);

@@ -43,6 +43,10 @@ Error store_error(const std::exception& exception, std::string_view doing);
 // Runs a statement with no result; returns affected rows.
 long long execute(soci::session& sql, const std::string& query, const std::vector<Value>& params = {});
 
+// Runs a query whose columns have the given storage types and returns every row.
+std::vector<std::vector<Value>> select_rows(soci::session& sql, const std::string& query,
+                                            const std::vector<Storage>& columns, const std::vector<Value>& params = {});
+
 std::string metadata_columns();
 
 } // namespace c9

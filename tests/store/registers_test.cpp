@@ -152,7 +152,7 @@ TEST_P(RegisterStore, EveryRegisterCreatesUpdatesAndKeepsHistory)
         // A stale version is refused and writes nothing: no version bump, no history, no audit entry.
         auto stale = test_case.change(store(), *id, 7);
         ASSERT_FALSE(stale);
-        EXPECT_EQ(stale.error().code(), ErrorCode::conflict);
+        EXPECT_EQ(stale.error().code(), ErrorCode::stale);
         EXPECT_EQ(audit_seq(), seq);
 
         auto version = test_case.change(store(), *id, 1);

@@ -1,0 +1,210 @@
+// Building, regenerating and editing the agenda of a planned meeting.
+#include "app/agenda_input.h"
+#include "app/meetings.h"
+#include "app/registers.h"
+#include "core/agenda.h"
+
+namespace c9 {
+
+namespace {
+
+// Stores an agenda item change without an audit entry of its own: the caller writes one for the whole agenda.
+Result<AgendaItem> store_item(Tx& tx, const AgendaItem* before, AgendaItem item, const Stamp& stamp)
+{
+    const auto& spec = agenda_item_spec();
+    if (!before) {
+        item.id = C9_TRY(tx.insert(table_of(spec), values_of(spec, item), stamp));
+        item.version = 1;
+        return item;
+    }
+    std::vector<ColumnChange> changes;
+    for (size_t index = 0; index < spec.fields.size(); ++index) {
+        auto old_value = spec.fields[index].get(*before);
+        auto new_value = spec.fields[index].get(item);
+        if (old_value != new_value)
+            changes.push_back({static_cast<int>(index), old_value, new_value});
+    }
+    if (!changes.empty())
+        item.version = C9_TRY(tx.update(table_of(spec), item.id, before->version, changes, stamp));
+    return item;
+}
+
+Result<std::vector<AgendaItem>> items_of(Tx& tx, Id meeting)
+{
+    ListQuery query;
+    query.filters = {where("meeting", FilterOp::eq, meeting)};
+    query.sort = "position";
+    return C9_TRY(list_rows(tx, agenda_item_spec(), query)).rows;
+}
+
+// Renumbers the agenda 1..n in the given order, storing what moved.
+Result<std::vector<AgendaItem>> renumber(Tx& tx, std::vector<AgendaItem> items, const Stamp& stamp)
+{
+    int position = 1;
+    for (auto& item : items) {
+        if (item.position != position) {
+            auto before = item;
+            item.position = position;
+            item = C9_TRY(store_item(tx, &before, item, stamp));
+        }
+        ++position;
+    }
+    return items;
+}
+
+Result<Meeting> editable_meeting(Tx& tx, Id meeting_id)
+{
+    auto meeting = C9_TRY(get_row(tx, meeting_spec(), meeting_id));
+    C9_TRY(ensure_agenda_editable(meeting));
+    return meeting;
+}
+
+} // namespace
+
+Result<std::vector<AgendaItem>> build_meeting_agenda(Tx& tx, Id meeting_id, const Caller& caller)
+{
+    auto meeting = C9_TRY(editable_meeting(tx, meeting_id));
+    auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
+    auto rules = C9_TRY(load_rules(tx, caller.now));
+    auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
+    auto existing = C9_TRY(items_of(tx, meeting_id));
+    auto merge = merge_agenda(meeting_id, existing, build_agenda(input));
+
+    auto stamp = caller.stamp();
+    std::map<Id, const AgendaItem*> before;
+    for (const auto& item : existing)
+        before[item.id] = &item;
+    int added = 0, changed = 0;
+    for (auto& item : merge.items) {
+        derive(item, nullptr, rules);
+        if (item.id == 0) {
+            item = C9_TRY(store_item(tx, nullptr, item, stamp));
+            ++added;
+        } else {
+            auto previous = before.at(item.id);
+            auto version = item.version;
+            item = C9_TRY(store_item(tx, previous, item, stamp));
+            changed += item.version != version ? 1 : 0;
+        }
+    }
+    for (auto id : merge.removed)
+        C9_TRY(tx.erase(table_of(agenda_item_spec()), id));
+    if (added || changed || !merge.removed.empty())
+        C9_TRY(tx.audit({.at = stamp.at,
+                         .actor = stamp.actor,
+                         .action = "agenda",
+                         .entity = "meeting",
+                         .entity_id = meeting_id,
+                         .summary = fmt::format("built the agenda of {}: {} items added, {} updated, {} dropped",
+                                                display_id("MTG", meeting_id), added, changed,
+                                                merge.removed.size())}));
+    return merge.items;
+}
+
+Result<AgendaItem> add_agenda_item(Tx& tx, Id meeting_id, const Patch& fields, const Caller& caller)
+{
+    C9_TRY(editable_meeting(tx, meeting_id));
+    Patch patch = fields;
+    patch.push_back({"meeting", meeting_id});
+    bool has_section = false;
+    for (const auto& input : fields)
+        has_section = has_section || input.field == "section";
+    if (!has_section)
+        patch.push_back({"section", std::string("other_business")});
+    // meeting is read-only for edits; it is set here, once, by the system.
+    const auto& spec = agenda_item_spec();
+    auto rules = C9_TRY(load_rules(tx, caller.now));
+    Problems problems;
+    AgendaItem item;
+    Patch editable;
+    for (auto& input : patch)
+        if (input.field != "meeting")
+            editable.push_back(input);
+    editable = C9_TRY(resolve_references(tx, spec, editable, problems));
+    C9_TRY(apply_patch(spec, item, editable));
+    item.meeting = meeting_id;
+    if (item.title.empty())
+        problems.add("title", "is required");
+    C9_TRY(check_row(tx, spec, static_cast<const AgendaItem*>(nullptr), item, rules, problems));
+
+    // A new item goes to the end of its section.
+    auto items = C9_TRY(items_of(tx, meeting_id));
+    auto insert_at = items.end();
+    for (auto it = items.begin(); it != items.end(); ++it) {
+        if (it->section == item.section)
+            insert_at = it + 1;
+        else if (it->section > item.section && insert_at == items.end()) {
+            insert_at = it;
+            break;
+        }
+    }
+    item.position = static_cast<int>(insert_at - items.begin()) + 1;
+    auto stamp = caller.stamp();
+    item = C9_TRY(store_item(tx, nullptr, item, stamp));
+    items.insert(insert_at, item);
+    C9_TRY(renumber(tx, items, stamp));
+    C9_TRY(tx.audit({.at = stamp.at,
+                     .actor = stamp.actor,
+                     .action = "agenda",
+                     .entity = "meeting",
+                     .entity_id = meeting_id,
+                     .summary = fmt::format("added agenda item {} \"{}\" to {}", display_id("AI", item.id), item.title,
+                                            display_id("MTG", meeting_id))}));
+    return C9_TRY(get_row(tx, spec, item.id));
+}
+
+Result<AgendaItem> edit_agenda_item(Tx& tx, Id item_id, const Patch& fields, const Caller& caller)
+{
+    const auto& spec = agenda_item_spec();
+    auto before = C9_TRY(get_row(tx, spec, item_id));
+    C9_TRY(editable_meeting(tx, before.meeting));
+    for (const auto& input : fields)
+        if (input.field == "notes" || input.field == "outcome" || input.field == "position")
+            return Error::invalid(input.field, input.field == "position"
+                                                   ? "is changed by moving the item"
+                                                   : "is recorded during the meeting, with `meeting note`");
+    auto rules = C9_TRY(load_rules(tx, caller.now));
+    Problems problems;
+    auto patch = C9_TRY(resolve_references(tx, spec, fields, problems));
+    auto item = before;
+    C9_TRY(apply_patch(spec, item, patch));
+    for (const auto& input : patch)
+        mark_edited(item, input.field);
+    C9_TRY(check_row(tx, spec, &before, item, rules, problems));
+    return write_changes(tx, spec, before, item, caller, "edit agenda item");
+}
+
+Result<AgendaItem> remove_agenda_item(Tx& tx, Id item_id, const Caller& caller)
+{
+    const auto& spec = agenda_item_spec();
+    auto before = C9_TRY(get_row(tx, spec, item_id));
+    C9_TRY(editable_meeting(tx, before.meeting));
+    auto item = before;
+    item.removed = true;
+    return write_changes(tx, spec, before, item, caller, "remove agenda item");
+}
+
+Result<std::vector<AgendaItem>> move_agenda_item(Tx& tx, Id item_id, int position, const Caller& caller)
+{
+    auto moving = C9_TRY(get_row(tx, agenda_item_spec(), item_id));
+    C9_TRY(editable_meeting(tx, moving.meeting));
+    auto items = C9_TRY(items_of(tx, moving.meeting));
+    if (position < 1 || position > static_cast<int>(items.size()))
+        return Error::invalid("position", fmt::format("must be between 1 and {}", items.size()));
+    auto found = std::find_if(items.begin(), items.end(), [&](const AgendaItem& item) { return item.id == item_id; });
+    auto item = *found;
+    items.erase(found);
+    items.insert(items.begin() + (position - 1), item);
+    auto stamp = caller.stamp();
+    items = C9_TRY(renumber(tx, items, stamp));
+    C9_TRY(tx.audit({.at = stamp.at,
+                     .actor = stamp.actor,
+                     .action = "agenda",
+                     .entity = "meeting",
+                     .entity_id = moving.meeting,
+                     .summary = fmt::format("moved agenda item {} to position {}", display_id("AI", item_id),
+                                            position)}));
+    return items;
+}
+
+} // namespace c9

@@ -1,0 +1,169 @@
+// What is recorded during a meeting: attendance, notes, decisions, action items and lessons learned.
+#include "app/agenda_input.h"
+#include "app/meetings.h"
+#include "app/registers.h"
+#include "core/registry.h"
+#include "store/meeting_records.h"
+
+namespace c9 {
+
+namespace {
+
+// The record can be written while the meeting runs and corrected until the minutes are approved.
+Result<Meeting> recordable_meeting(Tx& tx, Id meeting_id)
+{
+    auto meeting = C9_TRY(get_row(tx, meeting_spec(), meeting_id));
+    C9_TRY(ensure_record_open(meeting));
+    if (meeting.state == MeetingState::planned)
+        return Error::conflict(fmt::format("{} has not started; start it before recording what happens in it",
+                                           display_id("MTG", meeting_id)));
+    return meeting;
+}
+
+bool patch_has(const Patch& patch, std::string_view field)
+{
+    return std::any_of(patch.begin(), patch.end(), [&](const FieldInput& input) { return input.field == field; });
+}
+
+// An agenda item given with a record must belong to the meeting.
+Result<std::optional<AgendaItem>> item_of_meeting(Tx& tx, const Patch& patch, Id meeting_id)
+{
+    for (const auto& input : patch) {
+        if (input.field != "agenda_item" || is_null(input.value))
+            continue;
+        const auto* id = std::get_if<std::int64_t>(&input.value);
+        if (!id)
+            return Error::invalid("agenda_item", "must be an agenda item id");
+        auto item = get_row(tx, agenda_item_spec(), *id);
+        if (!item || item->meeting != meeting_id)
+            return Error::invalid("agenda_item", fmt::format("{} is not an item of {}", display_id("AI", *id),
+                                                             display_id("MTG", meeting_id)));
+        return std::optional<AgendaItem>(*item);
+    }
+    return std::optional<AgendaItem>{};
+}
+
+std::optional<OriginType> origin_of_prefix(std::string_view prefix)
+{
+    if (prefix == "INC")
+        return OriginType::incident;
+    if (prefix == "RSK")
+        return OriginType::risk;
+    if (prefix == "NC")
+        return OriginType::nonconformity;
+    if (prefix == "VUL")
+        return OriginType::vulnerability;
+    if (prefix == "CTL")
+        return OriginType::control;
+    if (prefix == "MNT")
+        return OriginType::activity;
+    if (prefix == "LL")
+        return OriginType::lesson;
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<Attendance> record_attendance(Tx& tx, Id meeting_id, const AttendanceInput& input, const Caller& caller)
+{
+    auto meeting = C9_TRY(get_row(tx, meeting_spec(), meeting_id));
+    C9_TRY(ensure_record_open(meeting));
+    if (!C9_TRY(tx.exists("people", input.person)))
+        return Error::invalid("person", fmt::format("no person has the id {}", input.person));
+    auto current = C9_TRY(attendance_of(tx, meeting_id));
+    Attendance attendance{meeting_id, input.person, AttendeeRole::member, Presence::invited};
+    for (const auto& existing : current)
+        if (existing.person == input.person)
+            attendance = existing;
+    if (input.role)
+        attendance.role = *input.role;
+    if (input.presence)
+        attendance.presence = *input.presence;
+    if (attendance.presence == Presence::present && meeting.state == MeetingState::planned &&
+        caller.now < meeting.starts_at - std::chrono::hours(1))
+        return Error::invalid("presence", "cannot be present at a meeting that has not started; invite or excuse");
+    // One chair and one minute taker: handing a role over demotes the previous holder to member.
+    if (attendance.role == AttendeeRole::chair || attendance.role == AttendeeRole::minute_taker)
+        for (auto other : current)
+            if (other.person != input.person && other.role == attendance.role) {
+                other.role = AttendeeRole::member;
+                C9_TRY(set_attendance(tx, other));
+            }
+    C9_TRY(set_attendance(tx, attendance));
+    C9_TRY(tx.audit({.at = caller.now,
+                     .actor = caller.actor,
+                     .action = "attend",
+                     .entity = "meeting",
+                     .entity_id = meeting_id,
+                     .summary = fmt::format("{} at {}: {}, {}", display_id("PER", input.person),
+                                            display_id("MTG", meeting_id), to_string(attendance.role),
+                                            to_string(attendance.presence))}));
+    return attendance;
+}
+
+Result<AgendaItem> record_note(Tx& tx, Id item_id, std::string notes, std::optional<Outcome> outcome,
+                               const Caller& caller)
+{
+    const auto& spec = agenda_item_spec();
+    auto before = C9_TRY(get_row(tx, spec, item_id));
+    C9_TRY(recordable_meeting(tx, before.meeting));
+    if (before.removed)
+        return Error::invalid("item", fmt::format("{} was removed from the agenda", display_id("AI", item_id)));
+    auto item = before;
+    item.notes = notes.empty() ? std::nullopt : std::optional(std::move(notes));
+    if (outcome)
+        item.outcome = outcome;
+    return write_changes(tx, spec, before, item, caller, "note");
+}
+
+Result<Decision> record_decision(Tx& tx, Id meeting_id, Patch fields, const Caller& caller)
+{
+    C9_TRY(recordable_meeting(tx, meeting_id));
+    auto item = C9_TRY(item_of_meeting(tx, fields, meeting_id));
+    if (patch_has(fields, "meeting"))
+        return Error::invalid("meeting", "is the meeting the decision is recorded in");
+    fields.push_back({"meeting", meeting_id});
+    if (item && !patch_has(fields, "links") && !item->sources.empty())
+        fields.push_back({"links", item->sources});
+    return create_in(tx, decision_spec(), fields, caller);
+}
+
+Result<ActionItem> raise_action(Tx& tx, Id meeting_id, Patch fields, const Caller& caller)
+{
+    auto meeting = C9_TRY(recordable_meeting(tx, meeting_id));
+    auto item = C9_TRY(item_of_meeting(tx, fields, meeting_id));
+    if (patch_has(fields, "meeting"))
+        return Error::invalid("meeting", "is the meeting the action is raised in");
+    fields.push_back({"meeting", meeting_id});
+    if (!patch_has(fields, "due")) {
+        // Default: due at the next meeting of the series, where it will be followed up.
+        auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
+        fields.push_back({"due", format_date(C9_TRY(following_meeting_date(tx, meeting, series)))});
+    }
+    if (!patch_has(fields, "origin_type")) {
+        // Raised under an item about a row: the action comes from that row (the first one named).
+        std::optional<std::pair<OriginType, Id>> origin;
+        if (item && !item->sources.empty()) {
+            auto first = item->sources.substr(0, item->sources.find(','));
+            auto dash = first.find('-');
+            auto type = origin_of_prefix(first.substr(0, dash));
+            auto id = type ? parse_display_id(first.substr(0, dash), first) : std::nullopt;
+            if (type && id)
+                origin = std::pair{*type, *id};
+        }
+        fields.push_back({"origin_type", std::string(to_string(origin ? origin->first : OriginType::meeting))});
+        fields.push_back({"origin_id", origin ? origin->second : meeting_id});
+    }
+    return create_in(tx, action_spec(), fields, caller);
+}
+
+Result<Lesson> record_lesson(Tx& tx, Id meeting_id, Patch fields, const Caller& caller)
+{
+    C9_TRY(recordable_meeting(tx, meeting_id));
+    if (patch_has(fields, "meeting"))
+        return Error::invalid("meeting", "is the meeting the lesson is recorded in");
+    fields.push_back({"meeting", meeting_id});
+    return create_in(tx, lesson_spec(), fields, caller);
+}
+
+} // namespace c9

@@ -1,0 +1,169 @@
+#include "app/meetings.h"
+
+#include "app/agenda_input.h"
+#include "app/kpi_review.h"
+#include "app/registers.h"
+#include "core/agenda.h"
+#include "core/recurrence.h"
+#include "core/review_inputs.h"
+#include "store/meeting_records.h"
+
+namespace c9 {
+
+Result<void> ensure_record_open(const Meeting& meeting)
+{
+    if (meeting.state == MeetingState::approved)
+        return Error::locked(fmt::format("{} is approved: its record is sealed and cannot change",
+                                         display_id("MTG", meeting.id)));
+    return {};
+}
+
+Result<void> ensure_agenda_editable(const Meeting& meeting)
+{
+    C9_TRY(ensure_record_open(meeting));
+    if (meeting.state != MeetingState::planned)
+        return Error::conflict(fmt::format("the agenda of {} is frozen: the meeting has started",
+                                           display_id("MTG", meeting.id)));
+    return {};
+}
+
+Result<MeetingRecord> load_meeting(Tx& tx, Id id)
+{
+    MeetingRecord record;
+    record.meeting = C9_TRY(get_row(tx, meeting_spec(), id));
+    record.series = C9_TRY(get_row(tx, series_spec(), record.meeting.series));
+    record.attendance = C9_TRY(attendance_of(tx, id));
+    ListQuery items;
+    items.filters = {where("meeting", FilterOp::eq, id)};
+    items.sort = "position";
+    record.agenda = C9_TRY(list_rows(tx, agenda_item_spec(), items)).rows;
+    record.decisions = C9_TRY(all_rows(tx, decision_spec(), {where("meeting", FilterOp::eq, id)}));
+    record.actions = C9_TRY(all_rows(tx, action_spec(), {where("meeting", FilterOp::eq, id)}));
+    record.lessons = C9_TRY(all_rows(tx, lesson_spec(), {where("meeting", FilterOp::eq, id)}));
+    return record;
+}
+
+Result<Meeting> plan_meeting(Tx& tx, Id series_id, std::optional<Timestamp> starts_at, const Caller& caller)
+{
+    auto series = C9_TRY(get_row(tx, series_spec(), series_id));
+    if (!series.active)
+        return Error::invalid("series", fmt::format("{} is no longer active", display_id("SER", series_id)));
+    if (!starts_at) {
+        // The cadence after the latest meeting of the series, at the same time of day; else tomorrow at 09:00 UTC.
+        ListQuery latest;
+        latest.filters = {where("series", FilterOp::eq, series_id)};
+        latest.sort = "starts_at";
+        latest.descending = true;
+        latest.limit = 1;
+        auto page = C9_TRY(list_rows(tx, meeting_spec(), latest));
+        if (!page.rows.empty()) {
+            auto last = page.rows.front().starts_at;
+            auto cadence = Recurrence::parse(series.cadence).value_or(Recurrence{});
+            starts_at = start_of(cadence.next(to_date(last))) + (last - start_of(to_date(last)));
+        } else {
+            starts_at = start_of(add_days(to_date(caller.now), 1)) + std::chrono::hours(9);
+        }
+    }
+    auto clash = C9_TRY(tx.count(table_of(meeting_spec()), {where("series", FilterOp::eq, series_id),
+                                                            where("starts_at", FilterOp::eq, format_timestamp(*starts_at))}));
+    if (clash > 0)
+        return Error::conflict(fmt::format("{} already has a meeting at {}", display_id("SER", series_id),
+                                           format_timestamp(*starts_at)));
+    Patch fields{{"series", series_id},
+                 {"title", fmt::format("{} {}", series.name, format_date(to_date(*starts_at)))},
+                 {"starts_at", format_timestamp(*starts_at)},
+                 {"duration_minutes", std::int64_t{series.duration_minutes}}};
+    if (series.location)
+        fields.push_back({"location", *series.location});
+    auto meeting = C9_TRY(create_in(tx, meeting_spec(), fields, caller));
+
+    // Invite the series' members with their roles; the series' chair and minute taker take those roles.
+    std::map<Id, AttendeeRole> invited;
+    for (const auto& member : C9_TRY(series_members(tx, series_id)))
+        invited[member.person] = member.role;
+    if (series.chair)
+        invited[*series.chair] = AttendeeRole::chair;
+    if (series.minute_taker && series.minute_taker != series.chair)
+        invited[*series.minute_taker] = AttendeeRole::minute_taker;
+    for (const auto& [person, role] : invited)
+        C9_TRY(set_attendance(tx, {meeting.id, person, role, Presence::invited}));
+    return meeting;
+}
+
+Result<Meeting> next_meeting(Tx& tx, std::optional<Id> series, const Caller& caller)
+{
+    ListQuery planned;
+    planned.filters = {where("state", FilterOp::eq, std::string("planned")),
+                       where("starts_at", FilterOp::ge, format_timestamp(start_of(to_date(caller.now))))};
+    if (series)
+        planned.filters.push_back(where("series", FilterOp::eq, *series));
+    planned.sort = "starts_at";
+    planned.limit = 1;
+    auto page = C9_TRY(list_rows(tx, meeting_spec(), planned));
+    if (!page.rows.empty())
+        return page.rows.front();
+    if (!series) {
+        // Plan from the maintenance series if there is one, else from the first active series.
+        auto all = C9_TRY(all_rows(tx, series_spec(), {where("active", FilterOp::eq, std::int64_t{1})}));
+        if (all.empty())
+            return Error::not_found("there is no meeting series yet; create one with `clause9 series add`");
+        series = all.front().id;
+        for (const auto& candidate : all)
+            if (candidate.type == MeetingType::maintenance) {
+                series = candidate.id;
+                break;
+            }
+    }
+    return plan_meeting(tx, *series, std::nullopt, caller);
+}
+
+Result<Meeting> start_meeting(Tx& tx, Id id, const Caller& caller)
+{
+    auto meeting = C9_TRY(get_row(tx, meeting_spec(), id));
+    C9_TRY(ensure_record_open(meeting));
+    if (meeting.state != MeetingState::planned)
+        return Error::conflict(fmt::format("{} cannot start: it is {}", display_id("MTG", id), to_string(meeting.state)));
+    // The agenda is built one last time and then frozen.
+    C9_TRY(build_meeting_agenda(tx, id, caller));
+    auto started = meeting;
+    started.state = MeetingState::in_progress;
+    started.started_at = caller.now;
+    return write_changes(tx, meeting_spec(), meeting, started, caller, "start");
+}
+
+Result<Meeting> close_meeting(Tx& tx, Id id, std::optional<std::string> uncovered_reason, const Caller& caller)
+{
+    auto record = C9_TRY(load_meeting(tx, id));
+    auto& meeting = record.meeting;
+    C9_TRY(ensure_record_open(meeting));
+    if (meeting.state != MeetingState::in_progress)
+        return Error::conflict(fmt::format("{} cannot close: it is {}; start it first", display_id("MTG", id),
+                                           to_string(meeting.state)));
+    auto closed = meeting;
+    if (uncovered_reason && !uncovered_reason->empty())
+        closed.uncovered_reason = uncovered_reason;
+    // 9.3.2: a management review considers every input; one left out needs a recorded reason.
+    if (record.series.type == MeetingType::management_review) {
+        std::vector<CoveredItem> items;
+        for (const auto& item : record.agenda)
+            if (!item.removed)
+                items.push_back({item.covers, item.title});
+        auto uncovered = uncovered_inputs(review_coverage(items));
+        if (!uncovered.empty() && (!closed.uncovered_reason || closed.uncovered_reason->empty())) {
+            std::string list;
+            for (const auto& code : uncovered)
+                list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", code, find_review_input(code)->title);
+            return Error::invalid("uncovered_reason",
+                                  fmt::format("clause 9.3.2 inputs not covered by any agenda item: {}; add an item "
+                                              "covering them or record why they were not considered",
+                                              list));
+        }
+    }
+    closed.state = MeetingState::held;
+    closed.ended_at = caller.now;
+    auto rules = C9_TRY(load_rules(tx, caller.now));
+    C9_TRY(snapshot_kpis(tx, C9_TRY(review_kpis(tx, rules)), caller));
+    return write_changes(tx, meeting_spec(), meeting, closed, caller, "close");
+}
+
+} // namespace c9

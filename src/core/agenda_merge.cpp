@@ -1,0 +1,118 @@
+#include "core/agenda.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace c9 {
+
+bool is_edited(const AgendaItem& item, std::string_view field)
+{
+    size_t pos = 0;
+    std::string_view edited = item.edited;
+    while (pos < edited.size()) {
+        size_t end = edited.find(',', pos);
+        if (end == std::string_view::npos)
+            end = edited.size();
+        auto name = edited.substr(pos, end - pos);
+        while (!name.empty() && name.front() == ' ')
+            name.remove_prefix(1);
+        if (name == field)
+            return true;
+        pos = end + 1;
+    }
+    return false;
+}
+
+void mark_edited(AgendaItem& item, std::string_view field)
+{
+    if (is_edited(item, field))
+        return;
+    item.edited += (item.edited.empty() ? "" : ", ") + std::string(field);
+}
+
+namespace {
+
+// Copies the builder's proposal into the item, except the fields the chair changed by hand.
+void apply_draft(AgendaItem& item, const AgendaDraft& draft)
+{
+    if (!is_edited(item, "title"))
+        item.title = draft.title;
+    if (!is_edited(item, "presenter"))
+        item.presenter = draft.presenter;
+    if (!is_edited(item, "timebox_minutes"))
+        item.timebox_minutes = draft.timebox_minutes;
+    if (!is_edited(item, "sources"))
+        item.sources = fmt::format("{}", fmt::join(draft.sources, ", "));
+    if (!is_edited(item, "covers"))
+        item.covers = draft.covers;
+    if (!is_edited(item, "section"))
+        item.section = draft.section;
+}
+
+bool worth_keeping(const AgendaItem& item)
+{
+    return !item.key || !item.edited.empty() || (item.notes && !item.notes->empty()) || item.outcome.has_value();
+}
+
+} // namespace
+
+AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, const std::vector<AgendaDraft>& drafts)
+{
+    AgendaMerge merge;
+    std::vector<AgendaItem> ordered = existing;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const AgendaItem& a, const AgendaItem& b) { return a.position < b.position; });
+
+    std::unordered_map<std::string, const AgendaDraft*> by_key;
+    for (const auto& draft : drafts)
+        by_key[draft.key] = &draft;
+
+    // Existing items keep their order: refreshed when still found, kept when the chair made them their own.
+    std::unordered_map<std::string, bool> present;
+    for (auto& item : ordered) {
+        if (!item.key) {
+            merge.items.push_back(item);
+            continue;
+        }
+        present[*item.key] = true;
+        auto found = by_key.find(*item.key);
+        if (found != by_key.end()) {
+            if (!item.removed)
+                apply_draft(item, *found->second);
+            merge.items.push_back(item);
+        } else if (item.removed || !worth_keeping(item)) {
+            merge.removed.push_back(item.id);
+        } else {
+            merge.items.push_back(item);
+        }
+    }
+
+    // New findings go after the last item of their section, or before the first item of a later section.
+    for (const auto& draft : drafts) {
+        if (present.contains(draft.key))
+            continue;
+        AgendaItem item;
+        item.meeting = meeting;
+        item.key = draft.key;
+        item.section = draft.section;
+        apply_draft(item, draft);
+        auto insert_at = merge.items.end();
+        for (auto it = merge.items.begin(); it != merge.items.end(); ++it) {
+            if (it->section == draft.section)
+                insert_at = it + 1;
+            else if (it->section > draft.section && insert_at == merge.items.end()) {
+                insert_at = it;
+                break;
+            }
+        }
+        merge.items.insert(insert_at, std::move(item));
+    }
+
+    int position = 1;
+    for (auto& item : merge.items)
+        item.position = position++;
+    return merge;
+}
+
+} // namespace c9
