@@ -129,15 +129,7 @@ Result<AgendaItem> add_agenda_item(Tx& tx, Id meeting_id, const Patch& fields, c
 
     // A new item goes to the end of its section.
     auto items = C9_TRY(items_of(tx, meeting_id));
-    auto insert_at = items.end();
-    for (auto it = items.begin(); it != items.end(); ++it) {
-        if (it->section == item.section)
-            insert_at = it + 1;
-        else if (it->section > item.section && insert_at == items.end()) {
-            insert_at = it;
-            break;
-        }
-    }
+    auto insert_at = items.begin() + static_cast<long>(insertion_index(items, item.section));
     item.position = static_cast<int>(insert_at - items.begin()) + 1;
     auto stamp = caller.stamp();
     item = C9_TRY(store_item(tx, nullptr, item, stamp));

@@ -81,6 +81,11 @@ int run_cli(int argc, char** argv)
     add_lesson_commands(root, context);
     add_series_commands(root, context);
     add_meeting_commands(root, context);
+    add_user_commands(root, context);
+    add_token_commands(root, context);
+    add_audit_commands(root, context);
+    add_serve_command(root, context);
+    add_agenda_commands(root, context);
 
     if (auto unknown = unknown_command(root, argc, argv)) {
         std::cerr << "clause9: unknown command \"" << *unknown << "\"; see clause9 --help\n";

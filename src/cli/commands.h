@@ -20,7 +20,13 @@ void add_action_commands(CLI::App& root, CliContext& context);
 void add_lesson_commands(CLI::App& root, CliContext& context);
 void add_series_commands(CLI::App& root, CliContext& context);
 void add_meeting_commands(CLI::App& root, CliContext& context);
+void add_meeting_record_commands(CLI::App* meeting, CliContext& context);
+void add_agenda_commands(CLI::App& root, CliContext& context);
 void add_summary_command(CLI::App& root, CliContext& context);
+void add_user_commands(CLI::App& root, CliContext& context);
+void add_token_commands(CLI::App& root, CliContext& context);
+void add_audit_commands(CLI::App& root, CliContext& context);
+void add_serve_command(CLI::App& root, CliContext& context);
 
 int run_cli(int argc, char** argv);
 

@@ -50,10 +50,13 @@ struct FieldOptions {
 };
 
 template <class T>
-std::shared_ptr<FieldOptions> add_field_options(CLI::App* command, const EntitySpec<T>& spec, bool creating)
+std::shared_ptr<FieldOptions> add_field_options(CLI::App* command, const EntitySpec<T>& spec, bool creating,
+                                                const std::vector<std::string_view>& exclude = {})
 {
     auto fields = std::make_shared<FieldOptions>();
     for (const auto& field_spec : spec.fields) {
+        if (std::find(exclude.begin(), exclude.end(), field_spec.name) != exclude.end())
+            continue;
         std::string name(field_spec.name);
         if (field_spec.has(read_only)) {
             // Hidden, so that giving one says why it cannot be set rather than "argument not expected".

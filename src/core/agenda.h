@@ -110,6 +110,9 @@ struct AgendaMerge {
 // section; generated items that are no longer found are dropped unless the chair edited them or took notes.
 AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, const std::vector<AgendaDraft>& drafts);
 
+// Where a new item of the section goes in an agenda: after the last item of that section or an earlier one.
+size_t insertion_index(const std::vector<AgendaItem>& items, AgendaSection section);
+
 bool is_edited(const AgendaItem& item, std::string_view field);
 void mark_edited(AgendaItem& item, std::string_view field);
 

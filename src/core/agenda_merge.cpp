@@ -57,6 +57,16 @@ bool worth_keeping(const AgendaItem& item)
 
 } // namespace
 
+size_t insertion_index(const std::vector<AgendaItem>& items, AgendaSection section)
+{
+    // After the last item of this section or an earlier one: the chair's reordering elsewhere is left alone.
+    size_t index = 0;
+    for (size_t position = 0; position < items.size(); ++position)
+        if (items[position].section <= section)
+            index = position + 1;
+    return index;
+}
+
 AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, const std::vector<AgendaDraft>& drafts)
 {
     AgendaMerge merge;
@@ -88,7 +98,7 @@ AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, co
         }
     }
 
-    // New findings go after the last item of their section, or before the first item of a later section.
+    // New findings go after the last item of their section.
     for (const auto& draft : drafts) {
         if (present.contains(draft.key))
             continue;
@@ -97,15 +107,7 @@ AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, co
         item.key = draft.key;
         item.section = draft.section;
         apply_draft(item, draft);
-        auto insert_at = merge.items.end();
-        for (auto it = merge.items.begin(); it != merge.items.end(); ++it) {
-            if (it->section == draft.section)
-                insert_at = it + 1;
-            else if (it->section > draft.section && insert_at == merge.items.end()) {
-                insert_at = it;
-                break;
-            }
-        }
+        auto insert_at = merge.items.begin() + static_cast<long>(insertion_index(merge.items, draft.section));
         merge.items.insert(insert_at, std::move(item));
     }
 

@@ -1,0 +1,297 @@
+// The meeting cycle on a real database: boundaries of "since the previous meeting", lifecycle transitions,
+// approval sealing the record, action items carried across meetings, and management review coverage.
+#include "app/meeting_docs.h"
+#include "app/meetings.h"
+#include "app/registers.h"
+#include "core/incident.h"
+#include "export/renderers.h"
+#include "store/meeting_records.h"
+#include "test_support.h"
+
+#include <functional>
+
+namespace c9 {
+namespace {
+
+using test::caller_at;
+
+class MeetingCycle : public ::testing::TestWithParam<Engine> {
+protected:
+    test::TestDatabase db{GetParam()};
+    Id chair = 0, member = 0, series = 0;
+
+    void SetUp() override
+    {
+        chair = make(person_spec(), {{"name", std::string("Alice ISO")}, {"email", std::string("alice@example.org")},
+                                     {"roles", std::string("iso")}});
+        member = make(person_spec(), {{"name", std::string("Bob IT")}, {"email", std::string("bob@example.org")},
+                                      {"roles", std::string("it")}});
+        series = make(series_spec(), {{"name", std::string("ISMS maintenance")},
+                                      {"type", std::string("maintenance")},
+                                      {"cadence", std::string("monthly")},
+                                      {"chair", chair}},
+                      "2026-01-01T00:00:00Z");
+    }
+
+    template <class T>
+    Id make(const EntitySpec<T>& spec, Patch patch, const char* when = "2026-01-01T00:00:00Z")
+    {
+        auto row = create(db.store(), spec, patch, caller_at(when));
+        EXPECT_TRUE(row) << row.error().message();
+        return row ? row->id : 0;
+    }
+
+    template <class F>
+    auto write(const char* when, F&& body)
+    {
+        auto caller = caller_at(when);
+        return db.store().write([&](Tx& tx) { return body(tx, caller); });
+    }
+
+    Meeting plan(const char* at, const char* when)
+    {
+        auto meeting = write(when, [&](Tx& tx, const Caller& caller) {
+            return plan_meeting(tx, series, parse_timestamp(at), caller);
+        });
+        EXPECT_TRUE(meeting) << meeting.error().message();
+        return *meeting;
+    }
+
+    std::vector<std::string> agenda_keys(Id meeting, const char* when)
+    {
+        auto items = write(when, [&](Tx& tx, const Caller& caller) { return build_meeting_agenda(tx, meeting, caller); });
+        EXPECT_TRUE(items) << items.error().message();
+        std::vector<std::string> keys;
+        for (const auto& item : *items)
+            if (item.key && !item.removed)
+                keys.push_back(*item.key);
+        return keys;
+    }
+
+    // Runs a meeting from start to approval at the given day.
+    void hold(Id meeting, const std::string& day)
+    {
+        auto at = [&](const char* time) { return day + "T" + time; };
+        ASSERT_TRUE(write(at("09:00:00Z").c_str(), [&](Tx& tx, const Caller& caller) { return start_meeting(tx, meeting, caller); }));
+        ASSERT_TRUE(write(at("10:00:00Z").c_str(), [&](Tx& tx, const Caller& caller) {
+            return close_meeting(tx, meeting, std::nullopt, caller);
+        }));
+        auto approved = write(at("10:05:00Z").c_str(), [&](Tx& tx, const Caller& caller) {
+            return approve_meeting(tx, meeting, chair, caller, minutes_renderers());
+        });
+        ASSERT_TRUE(approved) << approved.error().message();
+    }
+
+    static bool contains(const std::vector<std::string>& keys, const std::string& key)
+    {
+        return std::find(keys.begin(), keys.end(), key) != keys.end();
+    }
+};
+
+TEST_P(MeetingCycle, IncidentsOneSecondAroundThePreviousMeetingStart)
+{
+    auto first = plan("2026-05-15T09:00:00Z", "2026-05-01T00:00:00Z");
+    hold(first.id, "2026-05-15"); // started at 09:00:00
+    make(incident_spec(), {{"title", std::string("before")}, {"severity", std::string("high")},
+                           {"detected_at", std::string("2026-05-15T08:59:59Z")}},
+         "2026-05-15T08:59:59Z");
+    make(incident_spec(), {{"title", std::string("after")}, {"severity", std::string("high")},
+                           {"detected_at", std::string("2026-05-15T09:00:01Z")}},
+         "2026-05-15T09:00:01Z");
+    auto second = plan("2026-06-15T09:00:00Z", "2026-06-01T00:00:00Z");
+    auto keys = agenda_keys(second.id, "2026-06-14T00:00:00Z");
+    EXPECT_FALSE(contains(keys, "incidents.severe:INC-1")) << "detected before the previous meeting started";
+    EXPECT_TRUE(contains(keys, "incidents.severe:INC-2")) << "detected after the previous meeting started";
+}
+
+TEST_P(MeetingCycle, EveryIllegalTransitionIsRefused)
+{
+    using Step = std::function<Result<bool>(Tx&, Id, const Caller&)>;
+    Step start = [](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
+        C9_TRY(start_meeting(tx, id, caller));
+        return true;
+    };
+    Step close = [](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
+        C9_TRY(close_meeting(tx, id, std::nullopt, caller));
+        return true;
+    };
+    Id approver = chair;
+    Step approve = [approver](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
+        C9_TRY(approve_meeting(tx, id, approver, caller, minutes_renderers()));
+        return true;
+    };
+    Step note = [](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
+        auto record = C9_TRY(load_meeting(tx, id));
+        C9_TRY(record_note(tx, record.agenda.at(0).id, "note", std::nullopt, caller));
+        return true;
+    };
+    Step decide = [](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
+        C9_TRY(record_decision(tx, id, Patch{{"text", std::string("decided")}}, caller));
+        return true;
+    };
+    Step edit = [](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
+        C9_TRY(add_agenda_item(tx, id, Patch{{"title", std::string("extra")}}, caller));
+        return true;
+    };
+    struct Case {
+        const char* name;
+        int reach;  // 0 planned, 1 in progress, 2 held, 3 approved
+        Step step;
+        bool allowed;
+    };
+    std::vector<Case> cases{
+        {"close a planned meeting", 0, close, false},       {"approve a planned meeting", 0, approve, false},
+        {"note in a planned meeting", 0, note, false},      {"decide in a planned meeting", 0, decide, false},
+        {"edit a planned agenda", 0, edit, true},           {"start twice", 1, start, false},
+        {"approve a running meeting", 1, approve, false},   {"edit a running agenda", 1, edit, false},
+        {"note in a running meeting", 1, note, true},       {"start a held meeting", 2, start, false},
+        {"close twice", 2, close, false},                   {"correct a note before approval", 2, note, true},
+        {"start an approved meeting", 3, start, false},     {"close an approved meeting", 3, close, false},
+        {"approve twice", 3, approve, false},               {"note in an approved meeting", 3, note, false},
+        {"decide in an approved meeting", 3, decide, false}, {"edit an approved agenda", 3, edit, false},
+    };
+    int day = 1;
+    for (const auto& test_case : cases) {
+        SCOPED_TRACE(test_case.name);
+        auto when = fmt::format("2026-03-{:02}T", day++);
+        auto meeting = plan((when + "09:00:00Z").c_str(), (when + "00:00:00Z").c_str());
+        ASSERT_TRUE(write((when + "08:00:00Z").c_str(), [&](Tx& tx, const Caller& caller) {
+            return build_meeting_agenda(tx, meeting.id, caller);
+        }));
+        std::vector<Step> path{start, close, approve};
+        for (int step = 0; step < test_case.reach; ++step)
+            ASSERT_TRUE(write((when + "09:0" + std::to_string(step) + ":00Z").c_str(),
+                              [&](Tx& tx, const Caller& caller) { return path[step](tx, meeting.id, caller); }));
+        auto result = write((when + "09:30:00Z").c_str(),
+                            [&](Tx& tx, const Caller& caller) { return test_case.step(tx, meeting.id, caller); });
+        EXPECT_EQ(result.has_value(), test_case.allowed) << (result ? "" : result.error().message());
+        if (!result.has_value() && test_case.reach == 3) {
+            EXPECT_EQ(result.error().code(), ErrorCode::locked);
+        }
+    }
+}
+
+TEST_P(MeetingCycle, ApprovalSealsTheRecord)
+{
+    auto meeting = plan("2026-04-15T09:00:00Z", "2026-04-01T00:00:00Z");
+    hold(meeting.id, "2026-04-15");
+    auto sealed = db.store().read([&](Tx& tx) { return approved_minutes(tx, meeting.id); });
+    ASSERT_TRUE(sealed && *sealed);
+    EXPECT_EQ((*sealed)->sha256, sha256_hex((*sealed)->body));
+    EXPECT_TRUE((*sealed)->markdown.starts_with((*sealed)->body));
+    auto check = db.store().read([&](Tx& tx) { return verify_minutes(tx, meeting.id); });
+    ASSERT_TRUE(check);
+    EXPECT_TRUE(check->intact);
+
+    // The meeting row itself cannot change, by any path.
+    auto renamed = update(db.store(), meeting_spec(), meeting.id, Patch{{"title", std::string("renamed")}},
+                          std::nullopt, caller_at("2026-04-16T00:00:00Z"));
+    ASSERT_FALSE(renamed);
+    EXPECT_EQ(renamed.error().code(), ErrorCode::locked);
+    auto attend = write("2026-04-16T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return record_attendance(tx, meeting.id, {member, std::nullopt, Presence::present}, caller);
+    });
+    ASSERT_FALSE(attend);
+    EXPECT_EQ(attend.error().code(), ErrorCode::locked);
+}
+
+TEST_P(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)
+{
+    auto first = plan("2026-01-15T09:00:00Z", "2026-01-01T00:00:00Z");
+    ASSERT_TRUE(write("2026-01-15T09:00:00Z", [&](Tx& tx, const Caller& caller) { return start_meeting(tx, first.id, caller); }));
+    auto action = write("2026-01-15T09:10:00Z", [&](Tx& tx, const Caller& caller) {
+        return raise_action(tx, first.id, Patch{{"title", std::string("Enable MFA")}, {"owner", member}}, caller);
+    });
+    ASSERT_TRUE(action) << action.error().message();
+    EXPECT_EQ(format_date(action->due), "2026-02-15"); // due at the next meeting by default
+    ASSERT_TRUE(write("2026-01-15T10:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return close_meeting(tx, first.id, std::nullopt, caller);
+    }));
+
+    auto ref = "actions.open:" + display_id("ACT", action->id);
+    auto second = plan("2026-02-15T09:00:00Z", "2026-02-01T00:00:00Z");
+    auto second_keys = agenda_keys(second.id, "2026-02-14T00:00:00Z");
+    EXPECT_TRUE(contains(second_keys, "opening.previous_minutes")); // the first meeting's minutes are not approved
+    EXPECT_TRUE(contains(second_keys, ref));
+    hold(second.id, "2026-02-15");
+
+    auto third = plan("2026-03-15T09:00:00Z", "2026-03-01T00:00:00Z");
+    EXPECT_TRUE(contains(agenda_keys(third.id, "2026-03-01T00:00:00Z"), ref)) << "still open: carried again";
+    ASSERT_TRUE(update(db.store(), action_spec(), action->id, Patch{{"status", std::string("done")}}, std::nullopt,
+                       caller_at("2026-03-10T00:00:00Z")));
+    auto after_done = agenda_keys(third.id, "2026-03-14T00:00:00Z");
+    EXPECT_FALSE(contains(after_done, ref));
+    EXPECT_TRUE(contains(after_done, "actions.closed")) << "closed since the previous meeting: for confirmation";
+}
+
+TEST_P(MeetingCycle, AManagementReviewNeedsEveryInputOrAReason)
+{
+    auto review_series = make(series_spec(), {{"name", std::string("Management review")},
+                                              {"type", std::string("management_review")},
+                                              {"cadence", std::string("half-yearly")},
+                                              {"chair", chair}});
+    auto meeting = write("2026-05-01T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return plan_meeting(tx, review_series, parse_timestamp("2026-05-20T09:00:00Z"), caller);
+    });
+    ASSERT_TRUE(meeting);
+    auto items = write("2026-05-19T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return build_meeting_agenda(tx, meeting->id, caller);
+    });
+    ASSERT_TRUE(items);
+    for (const auto& item : *items) {
+        if (item.covers == "e") {
+            ASSERT_TRUE(write("2026-05-19T00:00:00Z",
+                              [&](Tx& tx, const Caller& caller) { return remove_agenda_item(tx, item.id, caller); }));
+        }
+    }
+    ASSERT_TRUE(write("2026-05-20T09:00:00Z", [&](Tx& tx, const Caller& caller) { return start_meeting(tx, meeting->id, caller); }));
+    auto refused = write("2026-05-20T11:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return close_meeting(tx, meeting->id, std::nullopt, caller);
+    });
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().fields().at(0).field, "uncovered_reason");
+    EXPECT_NE(refused.error().message().find("e (Feedback from interested parties)"), std::string::npos)
+        << refused.error().message();
+    auto closed = write("2026-05-20T11:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return close_meeting(tx, meeting->id, std::string("no customer survey this half-year"), caller);
+    });
+    ASSERT_TRUE(closed) << closed.error().message();
+    EXPECT_EQ(*closed->uncovered_reason, "no customer survey this half-year");
+}
+
+TEST_P(MeetingCycle, RegeneratingKeepsEditsAndAddsNewFindings)
+{
+    auto meeting = plan("2026-06-15T09:00:00Z", "2026-06-01T00:00:00Z");
+    ASSERT_FALSE(agenda_keys(meeting.id, "2026-06-01T00:00:00Z").empty());
+    auto manual = write("2026-06-02T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return add_agenda_item(tx, meeting.id,
+                               Patch{{"title", std::string("SIEM budget")}, {"section", std::string("risks")},
+                                     {"timebox_minutes", std::int64_t{15}}},
+                               caller);
+    });
+    ASSERT_TRUE(manual) << manual.error().message();
+    auto record = db.store().read([&](Tx& tx) { return load_meeting(tx, meeting.id); });
+    auto attendance = record->agenda.front();
+    ASSERT_TRUE(write("2026-06-02T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return edit_agenda_item(tx, attendance.id, Patch{{"title", std::string("Welcome and attendance")}}, caller);
+    }));
+    make(incident_spec(), {{"title", std::string("Phishing")}, {"severity", std::string("critical")},
+                           {"detected_at", std::string("2026-06-03T00:00:00Z")}},
+         "2026-06-03T00:00:00Z");
+    auto keys = agenda_keys(meeting.id, "2026-06-04T00:00:00Z");
+    EXPECT_TRUE(contains(keys, "incidents.severe:INC-1"));
+    record = db.store().read([&](Tx& tx) { return load_meeting(tx, meeting.id); });
+    EXPECT_EQ(record->agenda.front().title, "Welcome and attendance");
+    bool kept = false;
+    for (const auto& item : record->agenda)
+        kept = kept || item.title == "SIEM budget";
+    EXPECT_TRUE(kept);
+    for (size_t index = 1; index < record->agenda.size(); ++index)
+        EXPECT_EQ(record->agenda[index].position, record->agenda[index - 1].position + 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, MeetingCycle, ::testing::ValuesIn(test::test_engines()),
+                         [](const auto& engine_info) { return test::engine_name(engine_info.param); });
+
+} // namespace
+} // namespace c9
