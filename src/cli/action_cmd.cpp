@@ -12,6 +12,7 @@ void add_action_commands(CLI::App& root, CliContext& context)
                      [](const Caller&) { return Patch{{"status", std::string("done")}}; });
     add_verb_command(noun, context, spec, "cancel", "Cancel an action item (--progress says why)", {"progress"},
                      [](const Caller&) { return Patch{{"status", std::string("cancelled")}}; });
+    add_owner_report(noun, context);
 }
 
 } // namespace c9

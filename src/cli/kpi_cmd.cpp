@@ -76,6 +76,7 @@ void add_kpi_commands(CLI::App& root, CliContext& context)
     auto* noun = add_register_commands(root, context, kpi_spec(), {"kpi", "Key performance indicators (9.1)"});
     add_measure_command(noun, context);
     add_values_command(noun, context);
+    add_kpi_status(noun, context);
 }
 
 } // namespace c9
