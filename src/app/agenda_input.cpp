@@ -2,16 +2,22 @@
 
 #include "app/kpi_review.h"
 #include "core/recurrence.h"
-#include "store/completions.h"
+#include "store/agenda_queries.h"
+#include "store/lookups.h"
 #include "store/meeting_records.h"
 #include "store/risk_scores.h"
 #include "store/typed.h"
 
+#include <algorithm>
 #include <set>
 
 namespace c9 {
 
 namespace {
+
+// Rows an agenda item names in its sources; the item's title gives the full count.
+constexpr int sample_size = 50;
+constexpr int owners_listed = 10;
 
 std::vector<Value> texts(std::initializer_list<const char*> names)
 {
@@ -23,54 +29,80 @@ std::vector<Value> texts(std::initializer_list<const char*> names)
 
 Filter after(const char* column, Timestamp since) { return where(column, FilterOp::gt, format_timestamp(since)); }
 
+// Sorted by the column the filter ranges over, so the database reads the sample through the same index instead of
+// walking the table in id order until it has found enough rows.
+template <class T>
+Result<Sample<T>> sample(Tx& tx, const EntitySpec<T>& spec, std::vector<Filter> filters, std::string sort,
+                         bool descending = false, int limit = sample_size)
+{
+    ListQuery query;
+    query.filters = std::move(filters);
+    query.sort = std::move(sort);
+    query.descending = descending;
+    query.limit = limit;
+    auto page = C9_TRY(list_rows(tx, spec, query));
+    return Sample<T>{std::move(page.rows), page.total};
+}
+
+Result<SeverityCounts> by_severity(Tx& tx, const TableDef& table, const std::vector<Filter>& filters)
+{
+    SeverityCounts counts;
+    for (const auto& [name, count] : C9_TRY(tx.count_by(table, "severity", filters)))
+        if (auto severity = parse_enum<Severity>(name))
+            counts[*severity] = count;
+    return counts;
+}
+
 Result<std::map<IsmsRole, Id>> role_holders(Tx& tx)
 {
-    auto people = C9_TRY(all_rows(tx, person_spec(),
-                                  {where("roles", FilterOp::not_null), where("active", FilterOp::eq, std::int64_t{1})}));
+    std::vector<std::string> names;
+    for (auto role : enum_names<IsmsRole>())
+        names.emplace_back(role);
     std::map<IsmsRole, Id> holders;
-    for (const auto& person : people)
-        for (auto role : enum_names<IsmsRole>()) {
-            auto parsed = *parse_enum<IsmsRole>(role);
-            if (has_role(person, parsed) && !holders.contains(parsed))
-                holders[parsed] = person.id;
-        }
+    for (const auto& [name, id] : C9_TRY(first_role_holders(tx, names)))
+        holders[*parse_enum<IsmsRole>(name)] = id;
     return holders;
 }
 
-// Open actions and actions closed since P, of the meetings of this series held before this one.
-Result<void> series_actions(Tx& tx, const Meeting& meeting, Timestamp since, AgendaInput& input)
+// Action items raised in the meetings of this series (all earlier: the agenda is built before the meeting).
+Result<void> series_actions(Tx& tx, const Meeting& meeting, Timestamp since, Date today, AgendaInput& input)
 {
-    auto earlier = C9_TRY(all_rows(tx, meeting_spec(),
-                                   {where("series", FilterOp::eq, meeting.series),
-                                    where("starts_at", FilterOp::lt, format_timestamp(meeting.starts_at))}));
-    std::set<Id> meetings;
-    for (const auto& row : earlier)
-        meetings.insert(row.id);
-    auto in_series = [&](const ActionItem& action) { return action.meeting && meetings.contains(*action.meeting); };
-    for (auto& action : C9_TRY(all_rows(tx, action_spec(), action_spec().open_filter())))
-        if (in_series(action))
-            input.open_actions.push_back(std::move(action));
-    for (auto& action : C9_TRY(all_rows(tx, action_spec(), {after("completed_at", since)})))
-        if (in_series(action))
-            input.closed_actions.push_back(std::move(action));
+    Filter in_series = where("series", FilterOp::eq, meeting.series);
+    auto open = action_spec().open_filter();
+    open.push_back(in_series);
+    // Ordered by due date, the overdue ones come first.
+    input.open_actions = C9_TRY(sample(tx, action_spec(), open, "due", false, 16));
+    auto overdue = open;
+    overdue.push_back(where("due", FilterOp::lt, format_date(today)));
+    input.overdue_actions = C9_TRY(tx.count(table_of(action_spec()), overdue));
+    if (input.open_actions.total > 15)
+        input.action_owners = C9_TRY(action_owner_loads(tx, meeting.series, today, owners_listed, sample_size));
+    input.closed_actions =
+        C9_TRY(sample(tx, action_spec(), {in_series, after("completed_at", since)}, "completed_at"));
     return {};
 }
 
 Result<void> maintenance(Tx& tx, Timestamp since, Date today, AgendaInput& input)
 {
+    auto summary = C9_TRY(completions_since(tx, since, sample_size));
+    input.completions = summary.total;
+    input.late_completions = summary.late;
+    input.completed_activities = summary.activities;
+    input.findings.total = summary.findings.total;
     std::map<Id, Activity> activities;
-    for (const auto& completion : C9_TRY(completions_recorded_since(tx, since))) {
+    for (const auto& completion : summary.findings.rows) {
         if (!activities.contains(completion.activity))
             activities[completion.activity] = C9_TRY(get_row(tx, activity_spec(), completion.activity));
         const auto& activity = activities[completion.activity];
-        input.completions.push_back({completion, activity.title, activity.owner});
+        input.findings.rows.push_back({completion, activity.title, activity.owner});
     }
     Filter active = where("active", FilterOp::eq, std::int64_t{1});
-    input.overdue_activities =
-        C9_TRY(all_rows(tx, activity_spec(), {active, where("next_due", FilterOp::lt, format_date(today))}));
-    input.due_activities = C9_TRY(all_rows(tx, activity_spec(),
-                                           {active, where("next_due", FilterOp::ge, format_date(today)),
-                                            where("next_due", FilterOp::lt, format_date(input.next_meeting))}));
+    input.overdue_activities = C9_TRY(
+        sample(tx, activity_spec(), {active, where("next_due", FilterOp::lt, format_date(today))}, "next_due"));
+    input.due_activities = C9_TRY(sample(tx, activity_spec(),
+                                         {active, where("next_due", FilterOp::ge, format_date(today)),
+                                          where("next_due", FilterOp::lt, format_date(input.next_meeting))},
+                                         "next_due"));
     return {};
 }
 
@@ -90,33 +122,90 @@ Result<void> controls(Tx& tx, Timestamp since, Date today, AgendaInput& input)
     return {};
 }
 
+Result<void> incidents(Tx& tx, Timestamp since, AgendaInput& input)
+{
+    const auto& spec = incident_spec();
+    auto detected = after("detected_at", since);
+    input.new_incidents = C9_TRY(by_severity(tx, table_of(spec), {detected}));
+    // "critical" sorts before "high": critical incidents come first.
+    input.severe_incidents =
+        C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}))}, "detected_at"));
+    input.routine_incidents =
+        C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}), true)}, "detected_at"));
+    input.closed_without_lessons =
+        C9_TRY(sample(tx, spec, {after("closed_at", since), where("lessons_learned", FilterOp::is_null)}, "closed_at"));
+    return {};
+}
+
+Result<void> vulnerabilities(Tx& tx, Timestamp since, Date today, AgendaInput& input)
+{
+    const auto& spec = vulnerability_spec();
+    auto recorded = after("created_at", since);
+    input.new_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), {recorded}));
+    input.new_vulnerability_rows = C9_TRY(sample(tx, spec, {recorded}, "created_at"));
+    auto open = spec.open_filter();
+    auto kev = open;
+    kev.push_back(where("kev", FilterOp::eq, std::int64_t{1}));
+    input.known_exploited = C9_TRY(sample(tx, spec, kev, "due"));
+    auto overdue = spec.overdue_filter(today);
+    overdue.push_back(where("kev", FilterOp::eq, std::int64_t{0}));
+    input.overdue_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), overdue));
+    input.overdue_vulnerability_rows = C9_TRY(sample(tx, spec, overdue, "due"));
+    return {};
+}
+
 Result<void> risks(Tx& tx, Timestamp since, Date today, const Rules& rules, AgendaInput& input)
 {
+    const auto& spec = risk_spec();
     Filter open = where("status", FilterOp::eq, std::string("open"));
-    input.new_risks = C9_TRY(all_rows(tx, risk_spec(), {open, after("created_at", since)}));
-    std::set<Id> new_ids;
-    for (const auto& risk : input.new_risks)
-        new_ids.insert(risk.id);
-    std::set<Id> changed;
-    for (const auto& score : C9_TRY(risk_scores_since(tx, since + std::chrono::seconds(1))))
-        if (!new_ids.contains(score.risk))
-            changed.insert(score.risk);
-    for (auto id : changed) {
-        auto before = C9_TRY(risk_score_at(tx, id, since));
-        auto risk = C9_TRY(get_row(tx, risk_spec(), id));
-        if (!before || risk.status != RiskStatus::open)
+    input.new_risks = C9_TRY(sample(tx, spec, {open, after("created_at", since)}, "created_at"));
+    // The score history since P says which scores moved, without reading the register.
+    std::vector<ScoreChange> rose;
+    for (const auto& change : C9_TRY(score_changes_since(tx, since))) {
+        if (change.before == 0 || change.before == change.after)
             continue;
-        if (before->current() != current_score(risk))
-            input.changed_risks.push_back({risk, before->current(), current_score(risk)});
+        if (change.after > change.before) {
+            rose.push_back(change);
+        } else {
+            ++input.lowered.total;
+            if (input.lowered.rows.size() < static_cast<size_t>(sample_size))
+                input.lowered.rows.push_back(change.risk);
+        }
     }
-    for (auto& risk : C9_TRY(all_rows(tx, risk_spec(),
-                                      {open, where("inherent_score", FilterOp::gt, std::int64_t{rules.matrix.appetite})})))
-        if (rules.matrix.above_appetite(current_score(risk)))
-            input.above_appetite.push_back(std::move(risk));
-    input.reviews_due =
-        C9_TRY(all_rows(tx, risk_spec(), {open, where("next_review", FilterOp::lt, format_date(input.next_meeting))}));
-    input.treatments_overdue =
-        C9_TRY(all_rows(tx, risk_spec(), {open, where("treatment_due", FilterOp::lt, format_date(today))}));
+    std::stable_sort(rose.begin(), rose.end(),
+                     [](const auto& a, const auto& b) { return a.after - a.before > b.after - b.before; });
+    input.risen_total = static_cast<std::int64_t>(rose.size());
+    for (size_t index = 0; index < rose.size() && index < 10; ++index) {
+        auto risk = C9_TRY(get_row(tx, spec, rose[index].risk));
+        input.risen.push_back({risk, rose[index].before, rose[index].after});
+    }
+    input.above_appetite = C9_TRY(sample(
+        tx, spec, {open, where("current_score", FilterOp::gt, std::int64_t{rules.matrix.appetite})}, "current_score",
+        true));
+    input.reviews_due = C9_TRY(
+        sample(tx, spec, {open, where("next_review", FilterOp::lt, format_date(input.next_meeting))}, "next_review"));
+    input.treatments_overdue = C9_TRY(
+        sample(tx, spec, {open, where("treatment_due", FilterOp::lt, format_date(today))}, "treatment_due"));
+    return {};
+}
+
+// Management review: nonconformities open or closed since P, audit findings among them, lessons since P.
+Result<void> review_inputs(Tx& tx, Timestamp since, AgendaInput& input)
+{
+    const auto& spec = nonconformity_spec();
+    auto add = [](Sample<Nonconformity>& into, Sample<Nonconformity> more) {
+        into.total += more.total;
+        for (auto& row : more.rows)
+            into.rows.push_back(std::move(row));
+    };
+    Filter open = where("status", FilterOp::ne, std::string("closed"));
+    Filter closed_since = where("status", FilterOp::eq, std::string("closed"));
+    Filter audits = where_in("source", texts({"internal_audit", "external_audit"}));
+    add(input.nonconformities, C9_TRY(sample(tx, spec, {open}, "due")));
+    add(input.nonconformities, C9_TRY(sample(tx, spec, {closed_since, after("updated_at", since)}, "updated_at")));
+    add(input.audit_findings, C9_TRY(sample(tx, spec, {open, audits}, "due")));
+    add(input.audit_findings, C9_TRY(sample(tx, spec, {closed_since, after("updated_at", since), audits}, "updated_at")));
+    input.lessons = C9_TRY(sample(tx, lesson_spec(), {after("created_at", since)}, "created_at"));
     return {};
 }
 
@@ -168,26 +257,15 @@ Result<AgendaInput> gather_agenda_input(Tx& tx, const Meeting& meeting, const Me
     auto since = changes_since(input);
     auto today = rules.today();
 
-    C9_TRY(series_actions(tx, meeting, since, input));
+    C9_TRY(series_actions(tx, meeting, since, today, input));
     C9_TRY(maintenance(tx, since, today, input));
     C9_TRY(controls(tx, since, today, input));
-    input.new_incidents = C9_TRY(all_rows(tx, incident_spec(), {after("detected_at", since)}));
-    input.closed_without_lessons =
-        C9_TRY(all_rows(tx, incident_spec(), {after("closed_at", since), where("lessons_learned", FilterOp::is_null)}));
-    input.new_vulnerabilities = C9_TRY(all_rows(tx, vulnerability_spec(), {after("created_at", since)}));
-    input.overdue_vulnerabilities = C9_TRY(all_rows(tx, vulnerability_spec(), vulnerability_spec().overdue_filter(today)));
+    C9_TRY(incidents(tx, since, input));
+    C9_TRY(vulnerabilities(tx, since, today, input));
     C9_TRY(risks(tx, since, today, rules, input));
     input.kpis = C9_TRY(review_kpis(tx, rules));
-    if (series.type == MeetingType::management_review) {
-        std::set<Id> seen;
-        for (auto& nc : C9_TRY(all_rows(tx, nonconformity_spec(), nonconformity_spec().open_filter())))
-            if (seen.insert(nc.id).second)
-                input.nonconformities.push_back(std::move(nc));
-        for (auto& nc : C9_TRY(all_rows(tx, nonconformity_spec(), {after("updated_at", since)})))
-            if (seen.insert(nc.id).second)
-                input.nonconformities.push_back(std::move(nc));
-        input.lessons = C9_TRY(all_rows(tx, lesson_spec(), {after("created_at", since)}));
-    }
+    if (series.type == MeetingType::management_review)
+        C9_TRY(review_inputs(tx, since, input));
     return input;
 }
 

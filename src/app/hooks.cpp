@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include "store/risk_scores.h"
+#include "store/typed.h"
 
 namespace c9 {
 
@@ -14,6 +15,17 @@ Result<void> check_against_store(Tx& tx, const Person* before, const Person& row
     auto existing = C9_TRY(person_by_email(tx, row.email));
     if (existing && (!before || *existing != before->id))
         problems.add("email", "is already used by " + display_id("PER", *existing));
+    return {};
+}
+
+Result<void> complete_from_store(Tx& tx, ActionItem& row)
+{
+    row.series.reset();
+    if (row.meeting) {
+        auto meeting = get_row(tx, meeting_spec(), *row.meeting);
+        if (meeting)
+            row.series = meeting->series;
+    }
     return {};
 }
 

@@ -3,6 +3,7 @@
 // own overload gets the no-op templates.
 #pragma once
 
+#include "core/action_item.h"
 #include "core/meeting.h"
 #include "core/person.h"
 #include "core/risk.h"
@@ -16,11 +17,21 @@ Result<void> check_against_store(Tx&, const T*, const T&, Problems&)
     return {};
 }
 
+// Fills fields that follow from other rows, before the rules run.
+template <class T>
+Result<void> complete_from_store(Tx&, T&)
+{
+    return {};
+}
+
 template <class T>
 Result<void> after_write(Tx&, const T*, const T&, const Stamp&)
 {
     return {};
 }
+
+// An action raised in a meeting belongs to the meeting's series: its following meetings carry it forward.
+Result<void> complete_from_store(Tx& tx, ActionItem& row);
 
 // Email addresses are unique among people.
 Result<void> check_against_store(Tx& tx, const Person* before, const Person& row, Problems& problems);

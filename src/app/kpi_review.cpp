@@ -6,36 +6,27 @@
 
 namespace c9 {
 
-namespace {
-
-std::optional<double> stored_value(const std::vector<Measurement>& measurements, Date period)
-{
-    for (const auto& measurement : measurements)
-        if (measurement.period == period)
-            return measurement.value;
-    return std::nullopt;
-}
-
-} // namespace
-
 Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules)
 {
-    auto measurements = C9_TRY(measurements_of(tx, kpi.id));
     if (!kpi.formula) {
-        if (measurements.empty())
+        auto latest = C9_TRY(latest_measurements(tx, kpi.id, 2));
+        if (latest.empty())
             return kpi_status(kpi, period_start(rules.today(), kpi.frequency), std::nullopt, std::nullopt);
-        const auto& latest = measurements.back();
         std::optional<double> previous;
-        if (measurements.size() > 1)
-            previous = measurements[measurements.size() - 2].value;
-        return kpi_status(kpi, latest.period, latest.value, previous);
+        if (latest.size() > 1)
+            previous = latest[1].value;
+        return kpi_status(kpi, latest[0].period, latest[0].value, previous);
     }
     auto current = period_start(rules.today(), kpi.frequency);
     auto period = is_snapshot(*kpi.formula) ? current : previous_period(current, kpi.frequency);
     auto before = previous_period(period, kpi.frequency);
     auto value = C9_TRY(compute_formula(tx, *kpi.formula, {period, next_period(period, kpi.frequency)}, rules));
-    auto previous = stored_value(measurements, before);
-    if (!previous && !is_snapshot(*kpi.formula))
+    // The period before is read from its stored measurement (recorded when a meeting closed), so the figure the
+    // meeting saw then is the one the trend compares with.
+    std::optional<double> previous;
+    if (auto stored = C9_TRY(measurement_for(tx, kpi.id, before)))
+        previous = stored->value;
+    else if (!is_snapshot(*kpi.formula))
         previous = C9_TRY(compute_formula(tx, *kpi.formula, {before, period}, rules));
     return kpi_status(kpi, period, value, previous);
 }

@@ -80,6 +80,7 @@ Result<void> check_row(
         else
             field_spec.set(row, *normalized);
     }
+    C9_TRY(complete_from_store(tx, row));
     derive(row, before, rules);
     check_required(spec, row, problems);
     validate(row, before, rules, problems);

@@ -118,8 +118,13 @@ void add_kpi_status(CLI::App* kpi, CliContext& context)
         auto statuses = C9_TRY(store->read([&](Tx& tx) -> Result<std::vector<KpiStatus>> {
             return review_kpis(tx, C9_TRY(load_rules(tx, caller.now)));
         }));
-        auto value_text = [](std::optional<double> value) {
-            return value ? fmt::format("{:.4g}", *value) : std::string("-");
+        auto value_text = [](std::optional<double> value, const std::optional<std::string>& unit) {
+            if (!value)
+                return std::string("-");
+            auto text = fmt::format("{:.4g}", *value);
+            if (unit && !unit->empty())
+                text += (*unit == "%" ? "" : " ") + *unit;
+            return text;
         };
         if (context.json) {
             Json out = Json::array();
@@ -139,8 +144,7 @@ void add_kpi_status(CLI::App* kpi, CliContext& context)
         std::vector<std::vector<std::string>> rows;
         for (const auto& status : statuses)
             rows.push_back({display_id("KPI", status.kpi.id), status.kpi.name, format_date(status.period),
-                            value_text(status.value) + status.kpi.unit.value_or(""),
-                            value_text(status.kpi.target) + status.kpi.unit.value_or(""),
+                            value_text(status.value, status.kpi.unit), value_text(status.kpi.target, status.kpi.unit),
                             status.rag ? std::string(to_string(*status.rag)) : "-",
                             std::string(to_string(status.trend))});
         print_text_table(std::cout, {"kpi", "name", "period", "value", "target", "rag", "trend"}, rows);

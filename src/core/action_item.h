@@ -23,6 +23,7 @@ struct ActionItem : Row {
     Date due{};
     ActionStatus status = ActionStatus::open;
     std::optional<Id> meeting;     // meeting that raised it
+    std::optional<Id> series;      // that meeting's series: the meetings that follow it up
     std::optional<Id> agenda_item; // agenda item it was raised under
     std::optional<OriginType> origin_type;
     std::optional<Id> origin_id; // the incident, risk, ... it comes from

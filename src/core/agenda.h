@@ -33,6 +33,18 @@ struct AgendaDraft {
     std::string covers;
 };
 
+// The first rows of a set, in the order the agenda lists them, and the size of the whole set. An agenda names a
+// handful of rows one by one and counts the rest; the full lists are a click or a `list` command away.
+template <class T>
+struct Sample {
+    std::vector<T> rows;
+    std::int64_t total = 0;
+
+    bool empty() const { return total == 0; }
+};
+
+using SeverityCounts = std::map<Severity, std::int64_t>;
+
 struct ControlChange {
     Control control;
     std::string field; // "status" or "applicable"
@@ -43,7 +55,7 @@ struct ControlChange {
 
 struct RiskChange {
     Risk risk;
-    int before = 0; // current score at the previous meeting (0: the risk is new)
+    int before = 0; // current score at the previous meeting
     int after = 0;
 };
 
@@ -51,6 +63,13 @@ struct CompletedActivity {
     Completion completion;
     std::string title;
     std::optional<Id> owner;
+};
+
+struct OwnerLoad {
+    Id owner = 0;
+    std::int64_t open = 0;
+    std::int64_t overdue = 0;
+    std::vector<Id> actions; // the owner's open items, overdue first
 };
 
 struct AgendaInput {
@@ -63,33 +82,49 @@ struct AgendaInput {
     RiskMatrix matrix;
     std::map<IsmsRole, Id> role_holders; // first active holder of each ISMS role
 
-    std::vector<ActionItem> open_actions;   // open, raised in earlier meetings of the series
-    std::vector<ActionItem> closed_actions; // done or cancelled since P, raised in the series
+    // Raised in earlier meetings of the series: open ones (overdue first), the owners carrying most of them, and
+    // those closed since P.
+    Sample<ActionItem> open_actions;
+    std::int64_t overdue_actions = 0;
+    std::vector<OwnerLoad> action_owners;
+    Sample<ActionItem> closed_actions;
 
-    std::vector<CompletedActivity> completions; // logged since P
-    std::vector<Activity> overdue_activities;
-    std::vector<Activity> due_activities; // due from today to the next meeting
+    // Logged since P: how many, how many late, those with findings; the activities they belong to.
+    std::int64_t completions = 0;
+    std::int64_t late_completions = 0;
+    Sample<CompletedActivity> findings;
+    std::vector<Id> completed_activities;
+    Sample<Activity> overdue_activities;
+    Sample<Activity> due_activities; // due from today to the next meeting
 
     std::vector<ControlChange> control_changes; // since P
     std::vector<Control> reviews_overdue;
 
-    std::vector<Incident> new_incidents;          // detected since P
-    std::vector<Incident> closed_without_lessons; // closed since P with no lessons learned
+    SeverityCounts new_incidents;            // detected since P, by severity
+    Sample<Incident> severe_incidents;       // high and critical among them, critical first
+    Sample<Incident> routine_incidents;      // the others
+    Sample<Incident> closed_without_lessons; // closed since P with no lessons learned
 
-    std::vector<Vulnerability> new_vulnerabilities; // recorded since P
-    std::vector<Vulnerability> overdue_vulnerabilities;
+    SeverityCounts new_vulnerabilities; // recorded since P
+    Sample<Vulnerability> new_vulnerability_rows;
+    Sample<Vulnerability> known_exploited; // open and listed as known exploited, earliest due first
+    SeverityCounts overdue_vulnerabilities;    // open past their due date, known-exploited ones excluded
+    Sample<Vulnerability> overdue_vulnerability_rows;
 
-    std::vector<Risk> new_risks;
-    std::vector<RiskChange> changed_risks; // score changed since P
-    std::vector<Risk> above_appetite;      // open, current score above appetite
-    std::vector<Risk> reviews_due;         // open, next review before the next meeting
-    std::vector<Risk> treatments_overdue;  // open, treatment due date passed
+    Sample<Risk> new_risks;
+    std::vector<RiskChange> risen; // score rose since P, largest rise first
+    std::int64_t risen_total = 0;
+    Sample<Id> lowered;            // score fell since P
+    Sample<Risk> above_appetite;   // open, current score above appetite, highest first
+    Sample<Risk> reviews_due;      // open, next review before the next meeting
+    Sample<Risk> treatments_overdue;
 
     std::vector<KpiStatus> kpis;
 
     // Management review only.
-    std::vector<Nonconformity> nonconformities; // open, or closed since P
-    std::vector<Lesson> lessons;                // recorded since P
+    Sample<Nonconformity> nonconformities; // open, or changed since P
+    Sample<Nonconformity> audit_findings;  // those from internal and external audits
+    Sample<Lesson> lessons;                // recorded since P
 };
 
 Timestamp changes_since(const AgendaInput& input);

@@ -7,15 +7,18 @@ namespace c9 {
 
 namespace {
 
-// Beyond this many open action items the agenda lists them per owner, so it stays readable.
-constexpr size_t max_individual_actions = 15;
+// Open action items are listed one by one up to this many; beyond it, per owner.
+constexpr std::int64_t max_individual_actions = 15;
+// Rows that each deserve an item of their own (severe incidents, rising risks ...) are listed up to this many;
+// the rest share one item, so that a bad month still gives an agenda a meeting can get through.
+constexpr size_t max_each = 10;
 
 class Builder {
 public:
     explicit Builder(const AgendaInput& input) : m_input(input) {}
 
     std::vector<AgendaDraft> take() { return std::move(m_items); }
-
+    const AgendaInput& input() const { return m_input; }
     bool is_review() const { return m_input.type == MeetingType::management_review; }
 
     std::optional<Id> holder(IsmsRole role) const
@@ -50,26 +53,39 @@ public:
                            std::move(sources), std::move(covers)});
     }
 
-    const AgendaInput& input() const { return m_input; }
-
 private:
     const AgendaInput& m_input;
     std::vector<AgendaDraft> m_items;
 };
 
 template <class T>
-std::vector<std::string> refs(std::string_view prefix, const std::vector<T>& rows)
+std::vector<std::string> refs(std::string_view prefix, const std::vector<T>& rows, size_t skip = 0)
 {
     std::vector<std::string> out;
-    out.reserve(rows.size());
-    for (const auto& row : rows)
-        out.push_back(display_id(prefix, row.id));
+    for (size_t index = skip; index < rows.size(); ++index)
+        out.push_back(display_id(prefix, rows[index].id));
     return out;
 }
 
-std::string plural(size_t count, std::string_view one, std::string_view many)
+std::vector<std::string> id_refs(std::string_view prefix, const std::vector<Id>& ids)
 {
-    return fmt::format("{} {}", count, count == 1 ? one : many);
+    std::vector<std::string> out;
+    for (auto id : ids)
+        out.push_back(display_id(prefix, id));
+    return out;
+}
+
+std::int64_t count_of(const SeverityCounts& counts, Severity severity)
+{
+    auto found = counts.find(severity);
+    return found == counts.end() ? 0 : found->second;
+}
+
+std::string by_severity(const SeverityCounts& counts)
+{
+    return fmt::format("{} critical, {} high, {} medium, {} low", count_of(counts, Severity::critical),
+                       count_of(counts, Severity::high), count_of(counts, Severity::medium),
+                       count_of(counts, Severity::low) + count_of(counts, Severity::none));
 }
 
 void opening(Builder& builder)
@@ -89,16 +105,8 @@ void actions(Builder& builder)
     const auto& input = builder.input();
     std::string covers = builder.is_review() ? "a" : "";
     auto today = to_date(input.now);
-    std::vector<ActionItem> open = input.open_actions;
-    // Overdue first, then by due date.
-    std::stable_sort(open.begin(), open.end(), [&](const ActionItem& a, const ActionItem& b) {
-        bool a_late = is_overdue(a, today), b_late = is_overdue(b, today);
-        if (a_late != b_late)
-            return a_late;
-        return a.due < b.due;
-    });
-    if (open.size() <= max_individual_actions) {
-        for (const auto& action : open) {
+    if (input.open_actions.total <= max_individual_actions) {
+        for (const auto& action : input.open_actions.rows) {
             auto ref = display_id("ACT", action.id);
             builder.add("actions.open:" + ref, AgendaSection::actions,
                         fmt::format("{}{}: {} (due {})", is_overdue(action, today) ? "Overdue " : "", ref,
@@ -106,54 +114,41 @@ void actions(Builder& builder)
                         action.owner, 2, {ref}, covers);
         }
     } else {
-        // One item per owner, owners with overdue items first.
-        std::map<Id, std::vector<const ActionItem*>> by_owner;
-        for (const auto& action : open)
-            by_owner[action.owner.value_or(0)].push_back(&action);
-        std::vector<std::pair<Id, std::vector<const ActionItem*>>> owners(by_owner.begin(), by_owner.end());
-        auto overdue_count = [&](const std::vector<const ActionItem*>& list) {
-            return std::count_if(list.begin(), list.end(), [&](const ActionItem* a) { return is_overdue(*a, today); });
-        };
-        std::stable_sort(owners.begin(), owners.end(),
-                         [&](const auto& a, const auto& b) { return overdue_count(a.second) > overdue_count(b.second); });
-        for (const auto& [owner, list] : owners) {
-            std::vector<std::string> sources;
-            for (const auto* action : list)
-                sources.push_back(display_id("ACT", action->id));
-            auto late = overdue_count(list);
-            builder.add(fmt::format("actions.owner:PER-{}", owner), AgendaSection::actions,
-                        fmt::format("Open action items of the owner: {}{}", plural(list.size(), "item", "items"),
-                                    late ? fmt::format(", {} overdue", late) : std::string()),
-                        owner ? std::optional<Id>(owner) : std::nullopt, late ? 5 : 3, sources, covers);
+        // Many open items: one item per owner for those carrying the most overdue ones, and the rest together.
+        std::int64_t listed = 0;
+        for (const auto& owner : input.action_owners) {
+            listed += owner.open;
+            builder.add(fmt::format("actions.owner:PER-{}", owner.owner), AgendaSection::actions,
+                        fmt::format("Open action items of the owner: {}{}", owner.open,
+                                    owner.overdue ? fmt::format(", {} overdue", owner.overdue) : std::string()),
+                        owner.owner ? std::optional<Id>(owner.owner) : std::nullopt, owner.overdue ? 5 : 3,
+                        id_refs("ACT", owner.actions), covers);
         }
+        if (input.open_actions.total > listed)
+            builder.add("actions.others", AgendaSection::actions,
+                        fmt::format("Other open action items: {} of {} ({} overdue in all)",
+                                    input.open_actions.total - listed, input.open_actions.total,
+                                    input.overdue_actions),
+                        {}, 5, {}, covers);
     }
     if (!input.closed_actions.empty())
         builder.add("actions.closed", AgendaSection::actions,
                     fmt::format("Action items closed since the last meeting, for confirmation ({})",
-                                input.closed_actions.size()),
-                    {}, 3, refs("ACT", input.closed_actions), covers);
+                                input.closed_actions.total),
+                    {}, 3, refs("ACT", input.closed_actions.rows), covers);
 }
 
 void maintenance(Builder& builder)
 {
     const auto& input = builder.input();
-    if (!input.completions.empty()) {
-        std::vector<std::string> sources;
-        int late = 0, with_issues = 0;
-        for (const auto& done : input.completions) {
-            auto ref = display_id("MNT", done.completion.activity);
-            if (std::find(sources.begin(), sources.end(), ref) == sources.end())
-                sources.push_back(ref);
-            late += done.completion.on_time() ? 0 : 1;
-            with_issues += done.completion.result == ActivityResult::ok ? 0 : 1;
-        }
+    if (input.completions > 0) {
         builder.add("maintenance.completed", AgendaSection::maintenance,
-                    fmt::format("Maintenance completed since the last meeting: {}, {} late, {} with findings",
-                                plural(input.completions.size(), "completion", "completions"), late, with_issues),
-                    {}, 5, sources);
-        for (const auto& done : input.completions) {
-            if (done.completion.result == ActivityResult::ok)
-                continue;
+                    fmt::format("Maintenance completed since the last meeting: {} completions, {} late, {} with "
+                                "findings",
+                                input.completions, input.late_completions, input.findings.total),
+                    {}, 5, id_refs("MNT", input.completed_activities));
+        for (size_t index = 0; index < input.findings.rows.size() && index < max_each; ++index) {
+            const auto& done = input.findings.rows[index];
             auto ref = display_id("MNT", done.completion.activity);
             builder.add(fmt::format("maintenance.findings:{}:{}", ref, format_date(done.completion.done_on)),
                         AgendaSection::maintenance,
@@ -162,16 +157,22 @@ void maintenance(Builder& builder)
                         done.owner, 5, {ref});
         }
     }
-    for (const auto& activity : input.overdue_activities) {
+    const auto& overdue = input.overdue_activities;
+    for (size_t index = 0; index < overdue.rows.size() && index < max_each; ++index) {
+        const auto& activity = overdue.rows[index];
         auto ref = display_id("MNT", activity.id);
         builder.add("maintenance.overdue:" + ref, AgendaSection::maintenance,
                     fmt::format("Overdue: {} {} (due {})", ref, activity.title, format_date(activity.next_due)),
                     activity.owner, 3, {ref});
     }
+    if (overdue.total > static_cast<std::int64_t>(max_each))
+        builder.add("maintenance.overdue_more", AgendaSection::maintenance,
+                    fmt::format("Further overdue maintenance activities ({})", overdue.total - max_each), {}, 3,
+                    refs("MNT", overdue.rows, max_each));
     if (!input.due_activities.empty())
         builder.add("maintenance.due", AgendaSection::maintenance,
-                    fmt::format("Maintenance due before the next meeting ({})", input.due_activities.size()), {}, 2,
-                    refs("MNT", input.due_activities));
+                    fmt::format("Maintenance due before the next meeting ({})", input.due_activities.total), {}, 2,
+                    refs("MNT", input.due_activities.rows));
 }
 
 void controls(Builder& builder)
@@ -202,80 +203,62 @@ void controls(Builder& builder)
 void incidents(Builder& builder)
 {
     const auto& input = builder.input();
-    std::vector<Incident> routine;
-    for (const auto& incident : input.new_incidents) {
-        if (!is_severe(incident.severity)) {
-            routine.push_back(incident);
-            continue;
-        }
-        // Each high or critical incident is its own item: impact, response, root cause, lessons (control 5.27).
+    // Each high or critical incident is its own item: impact, response, root cause, lessons (control 5.27).
+    const auto& severe = input.severe_incidents;
+    for (size_t index = 0; index < severe.rows.size() && index < max_each; ++index) {
+        const auto& incident = severe.rows[index];
         auto ref = display_id("INC", incident.id);
         builder.add("incidents.severe:" + ref, AgendaSection::incidents,
                     fmt::format("{} {} incident: {} ({})", ref, to_string(incident.severity), incident.title,
                                 to_string(incident.status)),
                     incident.owner, 10, {ref});
     }
-    if (!routine.empty()) {
-        std::map<Severity, int> counts;
-        for (const auto& incident : routine)
-            ++counts[incident.severity];
+    if (severe.total > static_cast<std::int64_t>(max_each))
+        builder.add("incidents.severe_more", AgendaSection::incidents,
+                    fmt::format("Further high and critical incidents since the last meeting ({})",
+                                severe.total - max_each),
+                    {}, 10, refs("INC", severe.rows, max_each));
+    if (!input.routine_incidents.empty())
         builder.add("incidents.new", AgendaSection::incidents,
-                    fmt::format("Incidents since the last meeting: {} medium, {} low", counts[Severity::medium],
-                                counts[Severity::low]),
-                    {}, 5, refs("INC", routine));
-    }
+                    fmt::format("Incidents since the last meeting: {} medium, {} low",
+                                count_of(input.new_incidents, Severity::medium),
+                                count_of(input.new_incidents, Severity::low)),
+                    {}, 5, refs("INC", input.routine_incidents.rows));
     if (!input.closed_without_lessons.empty())
         builder.add("incidents.no_lessons", AgendaSection::incidents,
-                    fmt::format("Incidents closed without lessons learned ({})", input.closed_without_lessons.size()),
-                    {}, 3, refs("INC", input.closed_without_lessons));
+                    fmt::format("Incidents closed without lessons learned ({})", input.closed_without_lessons.total),
+                    {}, 3, refs("INC", input.closed_without_lessons.rows));
 }
 
 void vulnerabilities(Builder& builder)
 {
     const auto& input = builder.input();
     auto today = to_date(input.now);
-    // Known-exploited vulnerabilities come first (CISA KEV: actively exploited, own due date).
-    std::vector<Vulnerability> kev;
-    for (const auto& vulnerability : input.overdue_vulnerabilities)
-        if (vulnerability.kev)
-            kev.push_back(vulnerability);
-    for (const auto& vulnerability : input.new_vulnerabilities)
-        if (vulnerability.kev && is_open(vulnerability.status) &&
-            std::none_of(kev.begin(), kev.end(), [&](const auto& known) { return known.id == vulnerability.id; }))
-            kev.push_back(vulnerability);
-    for (const auto& vulnerability : kev) {
+    // Known-exploited vulnerabilities come first (CISA KEV: actively exploited, their own due date).
+    const auto& kev = input.known_exploited;
+    for (size_t index = 0; index < kev.rows.size() && index < max_each; ++index) {
+        const auto& vulnerability = kev.rows[index];
         auto ref = display_id("VUL", vulnerability.id);
         bool overdue = vulnerability.due && *vulnerability.due < today;
         builder.add("vulnerabilities.kev:" + ref, AgendaSection::vulnerabilities,
-                    fmt::format("Known exploited {}: {}{} on {} ({})", ref, vulnerability.cve.value_or(vulnerability.title),
-                                overdue ? ", overdue" : "", vulnerability.asset.value_or("unknown asset"),
-                                to_string(vulnerability.status)),
+                    fmt::format("Known exploited {}: {}{} on {} ({})", ref,
+                                vulnerability.cve.value_or(vulnerability.title), overdue ? ", overdue" : "",
+                                vulnerability.asset.value_or("unknown asset"), to_string(vulnerability.status)),
                     vulnerability.owner, 5, {ref});
     }
-    if (!input.new_vulnerabilities.empty()) {
-        std::map<Severity, int> counts;
-        for (const auto& vulnerability : input.new_vulnerabilities)
-            ++counts[vulnerability.severity];
+    if (kev.total > static_cast<std::int64_t>(max_each))
+        builder.add("vulnerabilities.kev_more", AgendaSection::vulnerabilities,
+                    fmt::format("Further open known-exploited vulnerabilities ({})", kev.total - max_each), {}, 5,
+                    refs("VUL", kev.rows, max_each));
+    if (!input.new_vulnerability_rows.empty())
         builder.add("vulnerabilities.new", AgendaSection::vulnerabilities,
-                    fmt::format("New vulnerabilities since the last meeting: {} critical, {} high, {} medium, {} low",
-                                counts[Severity::critical], counts[Severity::high], counts[Severity::medium],
-                                counts[Severity::low] + counts[Severity::none]),
-                    {}, 5, refs("VUL", input.new_vulnerabilities));
-    }
-    std::vector<Vulnerability> overdue;
-    for (const auto& vulnerability : input.overdue_vulnerabilities)
-        if (!vulnerability.kev)
-            overdue.push_back(vulnerability);
-    if (!overdue.empty()) {
-        std::map<Severity, int> counts;
-        for (const auto& vulnerability : overdue)
-            ++counts[vulnerability.severity];
+                    fmt::format("New vulnerabilities since the last meeting: {}", by_severity(input.new_vulnerabilities)),
+                    {}, 5, refs("VUL", input.new_vulnerability_rows.rows));
+    if (!input.overdue_vulnerability_rows.empty())
         builder.add("vulnerabilities.overdue", AgendaSection::vulnerabilities,
-                    fmt::format("Vulnerabilities past their remediation SLA: {} critical, {} high, {} medium, {} low",
-                                counts[Severity::critical], counts[Severity::high], counts[Severity::medium],
-                                counts[Severity::low]),
-                    {}, 5, refs("VUL", overdue));
-    }
+                    fmt::format("Vulnerabilities past their remediation SLA: {}",
+                                by_severity(input.overdue_vulnerabilities)),
+                    {}, 5, refs("VUL", input.overdue_vulnerability_rows.rows));
 }
 
 void risks(Builder& builder)
@@ -284,44 +267,42 @@ void risks(Builder& builder)
     std::string covers = builder.is_review() ? "f" : "";
     if (!input.new_risks.empty())
         builder.add("risks.new", AgendaSection::risks,
-                    fmt::format("New risks since the last meeting ({})", input.new_risks.size()), {}, 5,
-                    refs("RSK", input.new_risks), covers);
-    std::vector<std::string> rose, fell;
-    for (const auto& change : input.changed_risks) {
-        if (change.before == 0)
-            continue;
-        (change.after > change.before ? rose : fell).push_back(display_id("RSK", change.risk.id));
-    }
+                    fmt::format("New risks since the last meeting ({})", input.new_risks.total), {}, 5,
+                    refs("RSK", input.new_risks.rows), covers);
     // A risk whose score rose is a discussion of its own: the treatment is not working or the threat grew.
-    for (const auto& change : input.changed_risks) {
-        if (change.before == 0 || change.after <= change.before)
-            continue;
+    for (size_t index = 0; index < input.risen.size() && index < max_each; ++index) {
+        const auto& change = input.risen[index];
         auto ref = display_id("RSK", change.risk.id);
         builder.add("risks.rose:" + ref, AgendaSection::risks,
                     fmt::format("{} score rose from {} to {}: {}", ref, change.before, change.after, change.risk.title),
                     change.risk.owner, 5, {ref}, covers);
     }
-    if (!fell.empty())
+    if (input.risen_total > static_cast<std::int64_t>(max_each))
+        builder.add("risks.rose_more", AgendaSection::risks,
+                    fmt::format("Further risks whose score rose ({})", input.risen_total - max_each), {}, 5, {},
+                    covers);
+    if (!input.lowered.empty())
         builder.add("risks.lowered", AgendaSection::risks,
-                    fmt::format("Risk scores lowered since the last meeting ({})", fell.size()), {}, 3, fell, covers);
+                    fmt::format("Risk scores lowered since the last meeting ({})", input.lowered.total), {}, 3,
+                    id_refs("RSK", input.lowered.rows), covers);
     if (!input.above_appetite.empty())
         builder.add("risks.above_appetite", AgendaSection::risks,
                     fmt::format("Risks above the appetite of {} ({})", input.matrix.appetite,
-                                input.above_appetite.size()),
-                    {}, 5, refs("RSK", input.above_appetite), covers);
+                                input.above_appetite.total),
+                    {}, 5, refs("RSK", input.above_appetite.rows), covers);
     if (!input.treatments_overdue.empty())
         builder.add("risks.treatment_overdue", AgendaSection::risks,
-                    fmt::format("Risk treatment plans overdue ({})", input.treatments_overdue.size()), {}, 5,
-                    refs("RSK", input.treatments_overdue), covers);
+                    fmt::format("Risk treatment plans overdue ({})", input.treatments_overdue.total), {}, 5,
+                    refs("RSK", input.treatments_overdue.rows), covers);
     if (!input.reviews_due.empty())
         builder.add("risks.review_due", AgendaSection::risks,
-                    fmt::format("Risk reviews due before the next meeting ({})", input.reviews_due.size()), {}, 3,
-                    refs("RSK", input.reviews_due), covers);
+                    fmt::format("Risk reviews due before the next meeting ({})", input.reviews_due.total), {}, 3,
+                    refs("RSK", input.reviews_due.rows), covers);
     // Mitigation effectiveness: how far treatment brought scores down, and where it did not (6.1.3, 8.3).
-    if (!input.changed_risks.empty() || !input.above_appetite.empty())
+    if (input.risen_total > 0 || !input.lowered.empty() || !input.above_appetite.empty())
         builder.add("risks.effectiveness", AgendaSection::risks,
                     fmt::format("Mitigation effectiveness: {} risk scores lowered, {} rose since the last meeting",
-                                fell.size(), rose.size()),
+                                input.lowered.total, input.risen_total),
                     {}, 5, {}, covers);
 }
 
@@ -357,26 +338,23 @@ void management_review(Builder& builder)
 {
     const auto& input = builder.input();
     auto section = AgendaSection::management_review;
-    std::vector<Nonconformity> audits;
-    for (const auto& nc : input.nonconformities)
-        if (nc.source == NcSource::internal_audit || nc.source == NcSource::external_audit)
-            audits.push_back(nc);
     // 9.3.2 b), c) and e) have no register behind them: the item is where the chair records them.
     builder.add("review.b", section, "Changes in external and internal issues, including climate change (9.3.2 b)", {},
                 10, {}, "b");
     builder.add("review.c", section, "Changes in needs and expectations of interested parties (9.3.2 c)", {}, 10, {},
                 "c");
     builder.add("review.d1", section,
-                fmt::format("Nonconformities and corrective actions (9.3.2 d1): {} open or closed since the last review",
-                            input.nonconformities.size()),
-                {}, 10, refs("NC", input.nonconformities), "d1");
-    builder.add("review.d3", section, fmt::format("Audit results (9.3.2 d3): {} findings", audits.size()), {}, 10,
-                refs("NC", audits), "d3");
+                fmt::format("Nonconformities and corrective actions (9.3.2 d1): {} open or changed since the last "
+                            "review",
+                            input.nonconformities.total),
+                {}, 10, refs("NC", input.nonconformities.rows), "d1");
+    builder.add("review.d3", section, fmt::format("Audit results (9.3.2 d3): {} findings", input.audit_findings.total),
+                {}, 10, refs("NC", input.audit_findings.rows), "d3");
     builder.add("review.e", section, "Feedback from interested parties (9.3.2 e)", {}, 5, {}, "e");
     builder.add("review.g", section,
                 fmt::format("Opportunities for continual improvement (9.3.2 g): {} lessons learned",
-                            input.lessons.size()),
-                {}, 10, refs("LL", input.lessons), "g");
+                            input.lessons.total),
+                {}, 10, refs("LL", input.lessons.rows), "g");
     // a), d2), d4) and f) are covered by the action, KPI and risk sections; these items make sure they are never
     // left out even when those sections have nothing new.
     builder.add("review.a", section, "Status of actions from previous management reviews (9.3.2 a)", {}, 5, {}, "a");

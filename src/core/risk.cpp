@@ -36,6 +36,9 @@ const EntitySpec<Risk>& risk_spec()
                                           "impact once the treatment is in place"),
             field<&Risk::residual_score>("residual_score", FieldKind::integer, read_only | listed,
                                          "residual likelihood x residual impact"),
+            field<&Risk::current_score>("current_score", FieldKind::integer, read_only | filterable,
+                                        "the score the appetite is compared with: residual when assessed, else "
+                                        "inherent"),
             field<&Risk::accepted_by>("accepted_by", FieldKind::person, no_flags,
                                       "who accepted the residual risk (6.1.3 f), normally the owner"),
             field<&Risk::accepted_on>("accepted_on", FieldKind::date, no_flags, "date of the acceptance"),
@@ -61,6 +64,7 @@ void derive(Risk& row, const Risk* before, const Rules& rules)
         row.residual_score = *row.residual_likelihood * *row.residual_impact;
     else
         row.residual_score.reset();
+    row.current_score = row.residual_score.value_or(row.inherent_score);
     if (!before && !row.next_review)
         row.next_review = add_months(rules.today(), 12);
     if (row.accepted_by && !row.accepted_on)
@@ -112,6 +116,7 @@ void validate(const Risk& row, const Risk* before, const Rules& rules, Problems&
 }
 
 int current_score(const Risk& risk) { return risk.residual_score.value_or(risk.inherent_score); }
+
 
 bool scores_changed(const Risk& before, const Risk& after)
 {

@@ -31,6 +31,7 @@ struct Risk : Row {
     std::optional<int> residual_likelihood;
     std::optional<int> residual_impact;
     std::optional<int> residual_score;
+    int current_score = 0; // residual when assessed, else inherent: what the appetite is compared with
     std::optional<Id> accepted_by;
     std::optional<Date> accepted_on;
     std::optional<Date> next_review;
@@ -42,7 +43,7 @@ const EntitySpec<Risk>& risk_spec();
 void derive(Risk& row, const Risk* before, const Rules& rules);
 void validate(const Risk& row, const Risk* before, const Rules& rules, Problems& problems);
 
-// The score a risk currently carries: residual when assessed, else inherent.
+// The score a risk currently carries: residual when assessed, else inherent (kept in Risk::current_score).
 int current_score(const Risk& risk);
 
 // True when the scores differ from before: a new entry goes into the score history.

@@ -109,4 +109,12 @@ Result<std::vector<Completion>> completions_recorded_since(Tx& tx, Timestamp sin
     return select_completions(tx, "WHERE recorded_at > :s ORDER BY recorded_at, id", {format_timestamp(since)});
 }
 
+Result<std::vector<Completion>> findings_recorded_since(Tx& tx, Timestamp since, int limit)
+{
+    return select_completions(tx,
+                              "WHERE recorded_at > :s AND result <> 'ok' ORDER BY recorded_at, id LIMIT " +
+                                  std::to_string(limit),
+                              {format_timestamp(since)});
+}
+
 } // namespace c9

@@ -20,49 +20,57 @@ bool is_snapshot(KpiFormula formula)
 
 namespace {
 
-using Rows = std::vector<std::vector<Value>>;
-
-std::int64_t integer(const Value& value) { return is_null(value) ? 0 : std::get<std::int64_t>(value); }
-std::string text(const Value& value) { return is_null(value) ? std::string() : std::get<std::string>(value); }
-
-std::optional<double> percent(std::int64_t part, std::int64_t whole)
+std::optional<double> number(const Value& value)
 {
-    if (whole == 0)
+    if (is_null(value))
         return std::nullopt;
-    return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+    if (const auto* integer = std::get_if<std::int64_t>(&value))
+        return static_cast<double>(*integer);
+    if (const auto* real = std::get_if<double>(&value))
+        return *real;
+    return std::nullopt;
 }
 
-std::optional<double> mean(const std::vector<double>& values)
+std::optional<double> percent(const Value& part, const Value& whole)
 {
-    if (values.empty())
+    auto total = number(whole);
+    if (!total || *total == 0)
         return std::nullopt;
-    double sum = 0;
-    for (double value : values)
-        sum += value;
-    return sum / static_cast<double>(values.size());
+    return 100.0 * number(part).value_or(0) / *total;
 }
 
-double count(soci::session& sql, const std::string& query, const std::vector<Value>& params)
+// The aggregate queries return one row; a value is a count, a sum or an average.
+std::vector<Value> aggregate(soci::session& sql, const std::string& query, std::vector<Storage> columns,
+                             const std::vector<Value>& params)
 {
-    return static_cast<double>(integer(select_rows(sql, query, {Storage::integer}, params).at(0).at(0)));
+    return select_rows(sql, query, columns, params).at(0);
+}
+
+// Date arithmetic is the one place the engines' SQL differs here.
+std::string days_between(Engine engine, const char* from, const char* to)
+{
+    if (engine == Engine::sqlite)
+        return fmt::format("(julianday({}) - julianday({}))", to, from);
+    return fmt::format("(CAST({} AS date) - CAST({} AS date))", to, from);
+}
+
+std::string hours_between(Engine engine, const char* from, const char* to)
+{
+    if (engine == Engine::sqlite)
+        return fmt::format("((julianday({}) - julianday({})) * 24.0)", to, from);
+    return fmt::format("(EXTRACT(EPOCH FROM (CAST({} AS timestamptz) - CAST({} AS timestamptz))) / 3600.0)", to, from);
 }
 
 // Mean of (later - earlier) in hours over incidents detected in the period.
-std::optional<double> incident_hours(soci::session& sql, Period period, const char* earlier, const char* later)
+std::optional<double> incident_hours(Tx& tx, Period period, const char* earlier, const char* later)
 {
-    auto rows = select_rows(sql,
-                            fmt::format("SELECT {}, {} FROM incidents WHERE detected_at >= :f AND detected_at < :t",
-                                        earlier, later),
-                            {Storage::text, Storage::text},
-                            {format_timestamp(start_of(period.from)), format_timestamp(start_of(period.to))});
-    std::vector<double> hours;
-    for (const auto& row : rows) {
-        auto from = parse_timestamp(text(row[0]));
-        auto to = parse_timestamp(text(row[1]));
-        if (from && to)
-            hours.push_back(static_cast<double>((*to - *from).count()) / 3600.0);
-    }
-    return mean(hours);
+    auto row = aggregate(tx.impl().sql,
+                         fmt::format("SELECT AVG({}) FROM incidents WHERE detected_at >= :f AND detected_at < :t "
+                                     "AND {} IS NOT NULL AND {} IS NOT NULL",
+                                     hours_between(tx.engine(), earlier, later), earlier, later),
+                         {Storage::real},
+                         {format_timestamp(start_of(period.from)), format_timestamp(start_of(period.to))});
+    return number(row[0]);
 }
 
 } // namespace
@@ -74,127 +82,90 @@ Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period
         std::string from = format_date(period.from), to = format_date(period.to);
         std::string from_at = format_timestamp(start_of(period.from)), to_at = format_timestamp(start_of(period.to));
         std::string today = format_date(rules.today());
+        auto count = [&](const std::string& query, const std::vector<Value>& params) -> std::optional<double> {
+            return number(aggregate(sql, query, {Storage::integer}, params)[0]).value_or(0);
+        };
+        auto ratio = [&](const std::string& query, const std::vector<Value>& params) {
+            auto row = aggregate(sql, query, {Storage::integer, Storage::integer}, params);
+            return percent(row[0], row[1]);
+        };
         switch (formula) {
-        case KpiFormula::vulns_remediated_within_sla: {
+        case KpiFormula::vulns_remediated_within_sla:
             // Vulnerabilities due in the period (and already due), closed by their due date.
-            auto rows = select_rows(sql,
-                                    "SELECT due, resolved_on, status FROM vulnerabilities WHERE due >= :f AND due < :t "
-                                    "AND due < :today AND status <> 'false_positive'",
-                                    {Storage::text, Storage::text, Storage::text}, {from, to, today});
-            std::int64_t in_time = 0;
-            for (const auto& row : rows)
-                in_time += !is_null(row[1]) && text(row[1]) <= text(row[0]) ? 1 : 0;
-            return percent(in_time, static_cast<std::int64_t>(rows.size()));
-        }
+            return ratio("SELECT SUM(CASE WHEN resolved_on IS NOT NULL AND resolved_on <= due THEN 1 ELSE 0 END), "
+                         "COUNT(*) FROM vulnerabilities WHERE due >= :f AND due < :t AND due < :today "
+                         "AND status <> 'false_positive'",
+                         {from, to, today});
         case KpiFormula::open_critical_high_vulns:
-            return std::optional(count(sql,
-                                       "SELECT COUNT(*) FROM vulnerabilities WHERE status IN ('open', 'in_progress') "
-                                       "AND severity IN ('critical', 'high')",
-                                       {}));
+            return count("SELECT COUNT(*) FROM vulnerabilities WHERE status IN ('open', 'in_progress') "
+                         "AND severity IN ('critical', 'high')",
+                         {});
         case KpiFormula::overdue_kev_vulns:
-            return std::optional(count(sql,
-                                       "SELECT COUNT(*) FROM vulnerabilities WHERE status IN ('open', 'in_progress') "
-                                       "AND kev = 1 AND due < :today",
-                                       {today}));
-        case KpiFormula::mean_time_to_remediate: {
-            auto rows = select_rows(sql,
-                                    "SELECT discovered, resolved_on FROM vulnerabilities WHERE resolved_on >= :f AND "
-                                    "resolved_on < :t AND status = 'remediated'",
-                                    {Storage::text, Storage::text}, {from, to});
-            std::vector<double> days;
-            for (const auto& row : rows) {
-                auto found = parse_date(text(row[0]));
-                auto fixed = parse_date(text(row[1]));
-                if (found && fixed)
-                    days.push_back(static_cast<double>(days_between(*found, *fixed)));
-            }
-            return mean(days);
-        }
-        case KpiFormula::incident_mttd: return incident_hours(sql, period, "occurred_at", "detected_at");
-        case KpiFormula::incident_mttc: return incident_hours(sql, period, "detected_at", "contained_at");
-        case KpiFormula::incident_mttr: return incident_hours(sql, period, "detected_at", "resolved_at");
+            return count("SELECT COUNT(*) FROM vulnerabilities WHERE status IN ('open', 'in_progress') AND kev = 1 "
+                         "AND due < :today",
+                         {today});
+        case KpiFormula::mean_time_to_remediate:
+            return number(aggregate(sql,
+                                    fmt::format("SELECT AVG({}) FROM vulnerabilities WHERE resolved_on >= :f AND "
+                                                "resolved_on < :t AND status = 'remediated'",
+                                                days_between(tx.engine(), "discovered", "resolved_on")),
+                                    {Storage::real}, {from, to})[0]);
+        case KpiFormula::incident_mttd: return incident_hours(tx, period, "occurred_at", "detected_at");
+        case KpiFormula::incident_mttc: return incident_hours(tx, period, "detected_at", "contained_at");
+        case KpiFormula::incident_mttr: return incident_hours(tx, period, "detected_at", "resolved_at");
         case KpiFormula::incidents_in_period:
-            return std::optional(
-                count(sql, "SELECT COUNT(*) FROM incidents WHERE detected_at >= :f AND detected_at < :t", {from_at, to_at}));
+            return count("SELECT COUNT(*) FROM incidents WHERE detected_at >= :f AND detected_at < :t", {from_at, to_at});
         case KpiFormula::severe_incidents_in_period:
-            return std::optional(count(sql,
-                                       "SELECT COUNT(*) FROM incidents WHERE detected_at >= :f AND detected_at < :t "
-                                       "AND severity IN ('high', 'critical')",
-                                       {from_at, to_at}));
-        case KpiFormula::post_incident_reviews_done: {
+            return count("SELECT COUNT(*) FROM incidents WHERE detected_at >= :f AND detected_at < :t "
+                         "AND severity IN ('high', 'critical')",
+                         {from_at, to_at});
+        case KpiFormula::post_incident_reviews_done:
             // Control 5.27: severe incidents resolved in the period that have their lessons written down.
-            auto rows = select_rows(sql,
-                                    "SELECT lessons_learned FROM incidents WHERE resolved_at >= :f AND resolved_at < :t "
-                                    "AND severity IN ('high', 'critical')",
-                                    {Storage::text}, {from_at, to_at});
-            std::int64_t reviewed = 0;
-            for (const auto& row : rows)
-                reviewed += text(row[0]).empty() ? 0 : 1;
-            return percent(reviewed, static_cast<std::int64_t>(rows.size()));
-        }
-        case KpiFormula::overdue_corrective_actions: {
-            auto open = count(sql, "SELECT COUNT(*) FROM nonconformities WHERE status <> 'closed'", {});
-            auto late = count(sql, "SELECT COUNT(*) FROM nonconformities WHERE status <> 'closed' AND due < :today",
-                              {today});
-            return percent(static_cast<std::int64_t>(late), static_cast<std::int64_t>(open));
-        }
-        case KpiFormula::actions_closed_on_time: {
-            auto rows = select_rows(sql,
-                                    "SELECT due, status, completed_at FROM actions WHERE due >= :f AND due < :t AND "
-                                    "due < :today AND status <> 'cancelled'",
-                                    {Storage::text, Storage::text, Storage::text}, {from, to, today});
-            std::int64_t on_time = 0;
-            for (const auto& row : rows)
-                on_time += text(row[1]) == "done" && text(row[2]).substr(0, 10) <= text(row[0]) ? 1 : 0;
-            return percent(on_time, static_cast<std::int64_t>(rows.size()));
-        }
+            return ratio("SELECT SUM(CASE WHEN lessons_learned IS NOT NULL AND lessons_learned <> '' THEN 1 ELSE 0 "
+                         "END), COUNT(*) FROM incidents WHERE resolved_at >= :f AND resolved_at < :t "
+                         "AND severity IN ('high', 'critical')",
+                         {from_at, to_at});
+        case KpiFormula::overdue_corrective_actions:
+            return ratio("SELECT SUM(CASE WHEN due < :today THEN 1 ELSE 0 END), COUNT(*) FROM nonconformities "
+                         "WHERE status <> 'closed'",
+                         {today});
+        case KpiFormula::actions_closed_on_time:
+            // completed_at is an ISO instant; its first ten characters are the day it was done.
+            return ratio("SELECT SUM(CASE WHEN status = 'done' AND SUBSTR(completed_at, 1, 10) <= due THEN 1 ELSE 0 "
+                         "END), COUNT(*) FROM actions WHERE due >= :f AND due < :t AND due < :today "
+                         "AND status <> 'cancelled'",
+                         {from, to, today});
         case KpiFormula::maintenance_on_schedule: {
             // Occurrences due in the period: completed on time, completed late, or still not done.
-            auto done = select_rows(sql, "SELECT done_on, due FROM activity_completions WHERE due >= :f AND due < :t",
-                                    {Storage::text, Storage::text}, {from, to});
-            std::int64_t on_time = 0;
-            for (const auto& row : done)
-                on_time += text(row[0]) <= text(row[1]) ? 1 : 0;
-            auto missed = count(sql,
-                                "SELECT COUNT(*) FROM activities WHERE active = 1 AND next_due >= :f AND next_due < :t "
-                                "AND next_due < :today",
+            auto done = aggregate(sql,
+                                  "SELECT SUM(CASE WHEN done_on <= due THEN 1 ELSE 0 END), COUNT(*) FROM "
+                                  "activity_completions WHERE due >= :f AND due < :t",
+                                  {Storage::integer, Storage::integer}, {from, to});
+            auto missed = count("SELECT COUNT(*) FROM activities WHERE active = 1 AND next_due >= :f AND "
+                                "next_due < :t AND next_due < :today",
                                 {from, to, today});
-            return percent(on_time, static_cast<std::int64_t>(done.size()) + static_cast<std::int64_t>(missed));
+            auto total = number(done[1]).value_or(0) + missed.value_or(0);
+            if (total == 0)
+                return std::optional<double>{};
+            return std::optional(100.0 * number(done[0]).value_or(0) / total);
         }
-        case KpiFormula::soa_implementation: {
-            auto applicable = count(sql, "SELECT COUNT(*) FROM controls WHERE applicable = 1", {});
-            auto implemented =
-                count(sql, "SELECT COUNT(*) FROM controls WHERE applicable = 1 AND status = 'implemented'", {});
-            return percent(static_cast<std::int64_t>(implemented), static_cast<std::int64_t>(applicable));
-        }
-        case KpiFormula::risks_above_appetite_untreated: {
-            auto rows = select_rows(sql,
-                                    "SELECT residual_score, treatment, treatment_plan, accepted_by FROM risks "
-                                    "WHERE status = 'open' AND inherent_score > :a",
-                                    {Storage::integer, Storage::text, Storage::text, Storage::integer},
-                                    {std::int64_t{rules.matrix.appetite}});
-            std::int64_t untreated = 0;
-            for (const auto& row : rows) {
-                if (!is_null(row[0]) && integer(row[0]) <= rules.matrix.appetite)
-                    continue;
-                auto treatment = text(row[1]);
-                bool treated = (treatment == "accept" && !is_null(row[3])) ||
-                               (treatment == "mitigate" && !text(row[2]).empty()) || treatment == "avoid" ||
-                               treatment == "transfer";
-                untreated += treated ? 0 : 1;
-            }
-            return std::optional(static_cast<double>(untreated));
-        }
-        case KpiFormula::meeting_attendance: {
-            auto rows = select_rows(sql,
-                                    "SELECT a.presence FROM attendance a JOIN meetings m ON m.id = a.meeting "
-                                    "WHERE m.starts_at >= :f AND m.starts_at < :t AND m.state IN ('held', 'approved')",
-                                    {Storage::text}, {from_at, to_at});
-            std::int64_t present = 0;
-            for (const auto& row : rows)
-                present += text(row[0]) == "present" ? 1 : 0;
-            return percent(present, static_cast<std::int64_t>(rows.size()));
-        }
+        case KpiFormula::soa_implementation:
+            return ratio("SELECT SUM(CASE WHEN status = 'implemented' THEN 1 ELSE 0 END), COUNT(*) FROM controls "
+                         "WHERE applicable = 1",
+                         {});
+        case KpiFormula::risks_above_appetite_untreated:
+            // Above appetite now (residual when assessed) and with no treatment the rules accept: mitigation needs
+            // a plan, acceptance needs the owner's recorded acceptance (6.1.3).
+            return count("SELECT COUNT(*) FROM risks WHERE status = 'open' AND current_score > :a AND NOT ("
+                         "(treatment = 'accept' AND accepted_by IS NOT NULL) OR "
+                         "(treatment = 'mitigate' AND treatment_plan IS NOT NULL AND treatment_plan <> '') OR "
+                         "treatment IN ('avoid', 'transfer'))",
+                         {std::int64_t{rules.matrix.appetite}});
+        case KpiFormula::meeting_attendance:
+            return ratio("SELECT SUM(CASE WHEN a.presence = 'present' THEN 1 ELSE 0 END), COUNT(*) FROM attendance a "
+                         "JOIN meetings m ON m.id = a.meeting WHERE m.starts_at >= :f AND m.starts_at < :t "
+                         "AND m.state IN ('held', 'approved')",
+                         {from_at, to_at});
         }
         return Error::internal("store: unknown KPI formula");
     } catch (const std::exception& exception) {

@@ -2,6 +2,7 @@
 
 #include "store/tx_impl.h"
 
+#include <algorithm>
 #include <set>
 
 namespace c9 {
@@ -53,6 +54,38 @@ Result<std::vector<std::string>> unknown_controls(Tx& tx, const std::vector<std:
         return unknown;
     } catch (const std::exception& exception) {
         return store_error(exception, "look up controls");
+    }
+}
+
+Result<std::map<std::string, Id>> first_role_holders(Tx& tx, const std::vector<std::string>& roles)
+{
+    try {
+        std::map<std::string, Id> holders;
+        long long id = 0;
+        std::string text;
+        soci::statement statement = (tx.impl().sql.prepare << "SELECT id, roles FROM people WHERE roles IS NOT NULL "
+                                                              "AND active = 1 ORDER BY id",
+                                     soci::into(id), soci::into(text));
+        statement.execute(false);
+        // Stops reading as soon as every role has its holder.
+        while (holders.size() < roles.size() && statement.fetch()) {
+            std::string token;
+            auto take = [&] {
+                if (!token.empty() && std::find(roles.begin(), roles.end(), token) != roles.end())
+                    holders.emplace(token, id);
+                token.clear();
+            };
+            for (char c : text) {
+                if (c == ',' || c == ' ')
+                    take();
+                else
+                    token += c;
+            }
+            take();
+        }
+        return holders;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "look up ISMS role holders");
     }
 }
 

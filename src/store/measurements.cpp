@@ -6,7 +6,8 @@ namespace c9 {
 
 namespace {
 
-Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& where, const Value& param)
+Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& where,
+                                                     const std::vector<Value>& params)
 {
     try {
         std::vector<Measurement> measurements;
@@ -26,7 +27,8 @@ Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& 
         statement.exchange(soci::into(note, note_ind));
         statement.exchange(soci::into(recorded_at));
         statement.exchange(soci::into(recorded_by));
-        binder.use(statement, param);
+        for (const auto& param : params)
+            binder.use(statement, param);
         statement.define_and_bind();
         statement.execute(false);
         while (statement.fetch()) {
@@ -72,12 +74,25 @@ Result<void> upsert_measurement(Tx& tx, const Measurement& measurement)
 
 Result<std::vector<Measurement>> measurements_of(Tx& tx, Id kpi)
 {
-    return select_measurements(tx, "WHERE kpi = :k ORDER BY period", Value{kpi});
+    return select_measurements(tx, "WHERE kpi = :k ORDER BY period", {kpi});
 }
 
 Result<std::vector<Measurement>> measurements_since(Tx& tx, Date since)
 {
-    return select_measurements(tx, "WHERE period >= :p ORDER BY period, kpi", Value{format_date(since)});
+    return select_measurements(tx, "WHERE period >= :p ORDER BY period, kpi", {format_date(since)});
+}
+
+Result<std::optional<Measurement>> measurement_for(Tx& tx, Id kpi, Date period)
+{
+    auto found = C9_TRY(select_measurements(tx, "WHERE kpi = :k AND period = :p", {kpi, format_date(period)}));
+    if (found.empty())
+        return std::optional<Measurement>{};
+    return std::optional<Measurement>{found.front()};
+}
+
+Result<std::vector<Measurement>> latest_measurements(Tx& tx, Id kpi, int count)
+{
+    return select_measurements(tx, "WHERE kpi = :k ORDER BY period DESC LIMIT " + std::to_string(count), {kpi});
 }
 
 } // namespace c9

@@ -11,5 +11,9 @@ Result<void> upsert_measurement(Tx& tx, const Measurement& measurement);
 Result<std::vector<Measurement>> measurements_of(Tx& tx, Id kpi);
 // Measurements of all KPIs with period >= since, oldest first.
 Result<std::vector<Measurement>> measurements_since(Tx& tx, Date since);
+// The measurement of one period, if any.
+Result<std::optional<Measurement>> measurement_for(Tx& tx, Id kpi, Date period);
+// The latest `count` measurements of a KPI, newest first.
+Result<std::vector<Measurement>> latest_measurements(Tx& tx, Id kpi, int count);
 
 } // namespace c9

@@ -65,8 +65,8 @@ constexpr std::string_view migration_1 =
     "recorded_by TEXT NOT NULL);\n"
     "CREATE INDEX activity_completions_activity ON activity_completions (activity, done_on);\n"
     "CREATE INDEX activity_completions_done_on ON activity_completions (done_on);\n"
-    "CREATE INDEX activity_completions_recorded_at ON activity_completions (recorded_at);\n"
-    "CREATE INDEX activity_completions_due ON activity_completions (due);\n"
+    "CREATE INDEX activity_completions_recorded_at ON activity_completions (recorded_at, result, activity, done_on, due);\n"
+    "CREATE INDEX activity_completions_due ON activity_completions (due, done_on);\n"
 
     "CREATE TABLE incidents (\n" C9_ROW_COLUMNS
     "title TEXT NOT NULL,\n"
@@ -89,7 +89,7 @@ constexpr std::string_view migration_1 =
     "response_effectiveness TEXT,\n"
     "lessons_learned TEXT,\n"
     "controls TEXT NOT NULL);\n"
-    "CREATE INDEX incidents_detected_at ON incidents (detected_at);\n"
+    "CREATE INDEX incidents_detected_at ON incidents (detected_at, severity);\n"
     "CREATE INDEX incidents_closed_at ON incidents (closed_at);\n"
     "CREATE INDEX incidents_status ON incidents (status);\n"
     "CREATE INDEX incidents_resolved_at ON incidents (resolved_at);\n"
@@ -110,10 +110,11 @@ constexpr std::string_view migration_1 =
     "resolved_on TEXT,\n"
     "resolution TEXT);\n"
     "CREATE INDEX vulnerabilities_discovered ON vulnerabilities (discovered);\n"
-    "CREATE INDEX vulnerabilities_status_due ON vulnerabilities (status, due);\n"
-    "CREATE INDEX vulnerabilities_resolved_on ON vulnerabilities (resolved_on);\n"
-    "CREATE INDEX vulnerabilities_created_at ON vulnerabilities (created_at);\n"
-    "CREATE INDEX vulnerabilities_due ON vulnerabilities (due);\n"
+    // Covering indexes: the agenda and KPI counts over open, new or due vulnerabilities read no table rows.
+    "CREATE INDEX vulnerabilities_status_due ON vulnerabilities (status, kev, due, severity);\n"
+    "CREATE INDEX vulnerabilities_resolved_on ON vulnerabilities (resolved_on, status, discovered);\n"
+    "CREATE INDEX vulnerabilities_created_at ON vulnerabilities (created_at, severity);\n"
+    "CREATE INDEX vulnerabilities_due ON vulnerabilities (due, status, resolved_on);\n"
 
     "CREATE TABLE risks (\n" C9_ROW_COLUMNS
     "title TEXT NOT NULL,\n"
@@ -131,6 +132,7 @@ constexpr std::string_view migration_1 =
     "residual_likelihood {int},\n"
     "residual_impact {int},\n"
     "residual_score {int},\n"
+    "current_score {int} NOT NULL,\n"
     "accepted_by {int} REFERENCES people(id),\n"
     "accepted_on TEXT,\n"
     "next_review TEXT,\n"
@@ -139,7 +141,7 @@ constexpr std::string_view migration_1 =
     "CREATE INDEX risks_created_at ON risks (created_at);\n"
     "CREATE INDEX risks_status_next_review ON risks (status, next_review);\n"
     "CREATE INDEX risks_status_treatment_due ON risks (status, treatment_due);\n"
-    "CREATE INDEX risks_status_inherent ON risks (status, inherent_score);\n"
+    "CREATE INDEX risks_status_current ON risks (status, current_score);\n"
 
     "CREATE TABLE risk_scores (\n"
     "id {pk},\n"
@@ -148,9 +150,13 @@ constexpr std::string_view migration_1 =
     "likelihood {int} NOT NULL,\n"
     "impact {int} NOT NULL,\n"
     "residual_likelihood {int},\n"
-    "residual_impact {int});\n"
+    "residual_impact {int},\n"
+    // The current score (residual when assessed) after this entry and before it: "what changed since the last
+    // meeting" then needs only the entries since that meeting.
+    "score {int} NOT NULL,\n"
+    "previous_score {int} NOT NULL);\n"
     "CREATE INDEX risk_scores_risk ON risk_scores (risk, at);\n"
-    "CREATE INDEX risk_scores_at ON risk_scores (at);\n"
+    "CREATE INDEX risk_scores_at ON risk_scores (at, risk, previous_score, score);\n"
 
     "CREATE TABLE nonconformities (\n" C9_ROW_COLUMNS
     "title TEXT NOT NULL,\n"
@@ -264,6 +270,7 @@ constexpr std::string_view migration_1 =
     "due TEXT NOT NULL,\n"
     "status TEXT NOT NULL,\n"
     "meeting {int} REFERENCES meetings(id),\n"
+    "series {int} REFERENCES meeting_series(id),\n"
     "agenda_item {int} REFERENCES agenda_items(id),\n"
     "origin_type TEXT,\n"
     "origin_id {int},\n"
@@ -271,8 +278,11 @@ constexpr std::string_view migration_1 =
     "completed_at TEXT);\n"
     "CREATE INDEX actions_status_due ON actions (status, due);\n"
     "CREATE INDEX actions_completed_at ON actions (completed_at);\n"
-    "CREATE INDEX actions_due ON actions (due);\n"
+    "CREATE INDEX actions_due ON actions (due, status, completed_at);\n"
     "CREATE INDEX actions_meeting ON actions (meeting);\n"
+    // Carrying open actions forward: the open items of a series, per owner and by due date, from the index alone.
+    "CREATE INDEX actions_series ON actions (series, status, owner, due);\n"
+    "CREATE INDEX actions_series_completed ON actions (series, completed_at);\n"
     "CREATE INDEX actions_owner ON actions (owner, status);\n"
 
     "CREATE TABLE lessons (\n" C9_ROW_COLUMNS

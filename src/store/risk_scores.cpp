@@ -2,6 +2,8 @@
 
 #include "store/tx_impl.h"
 
+#include <unordered_map>
+
 namespace c9 {
 
 namespace {
@@ -60,13 +62,41 @@ Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
     try {
         auto optional = [](std::optional<int> level) { return level ? Value{std::int64_t{*level}} : Value{}; };
         execute(tx.impl().sql,
-                "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact) "
-                "VALUES (:r, :a, :l, :i, :rl, :ri)",
+                "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact, score, "
+                "previous_score) VALUES (:r, :a, :l, :i, :rl, :ri, :s, COALESCE((SELECT p.score FROM risk_scores p "
+                "WHERE p.risk = :r2 ORDER BY p.at DESC, p.id DESC LIMIT 1), 0))",
                 {score.risk, format_timestamp(score.at), std::int64_t{score.likelihood}, std::int64_t{score.impact},
-                 optional(score.residual_likelihood), optional(score.residual_impact)});
+                 optional(score.residual_likelihood), optional(score.residual_impact), std::int64_t{score.current()},
+                 score.risk});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "record a risk score");
+    }
+}
+
+Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
+{
+    try {
+        // Read in time order through the index on `at`; group per risk here (ordering by risk would make the
+        // database walk the whole history).
+        auto rows = select_rows(tx.impl().sql,
+                                "SELECT risk, previous_score, score FROM risk_scores WHERE at > :s ORDER BY at, id",
+                                {Storage::integer, Storage::integer, Storage::integer}, {format_timestamp(since)});
+        std::vector<ScoreChange> changes;
+        std::unordered_map<Id, size_t> index_of;
+        for (const auto& row : rows) {
+            auto risk = std::get<std::int64_t>(row[0]);
+            auto previous = static_cast<int>(std::get<std::int64_t>(row[1]));
+            auto score = static_cast<int>(std::get<std::int64_t>(row[2]));
+            auto [found, inserted] = index_of.emplace(risk, changes.size());
+            if (inserted)
+                changes.push_back({risk, previous, score});
+            else
+                changes[found->second].after = score;
+        }
+        return changes;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read risk score changes");
     }
 }
 

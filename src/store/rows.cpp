@@ -216,6 +216,26 @@ Result<std::int64_t> Tx::count(const TableDef& table, const std::vector<Filter>&
     }
 }
 
+Result<std::map<std::string, std::int64_t>> Tx::count_by(const TableDef& table, std::string_view column,
+                                                         const std::vector<Filter>& filters)
+{
+    try {
+        if (!known_column(table, column))
+            return Error::invalid(std::string(column), fmt::format("is not a field of {}", table.entity));
+        std::vector<Value> params;
+        auto where = C9_TRY(where_clause(table, filters, nullptr, params));
+        auto rows = select_rows(m_impl.sql,
+                                fmt::format("SELECT {0}, COUNT(*) FROM {1}{2} GROUP BY {0}", column, table.name, where),
+                                {Storage::text, Storage::integer}, params);
+        std::map<std::string, std::int64_t> counts;
+        for (const auto& row : rows)
+            counts[to_text(row[0])] = std::get<std::int64_t>(row[1]);
+        return counts;
+    } catch (const std::exception& exception) {
+        return store_error(exception, fmt::format("count {}", table.name));
+    }
+}
+
 Result<bool> Tx::exists(std::string_view table, Id id)
 {
     try {

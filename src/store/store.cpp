@@ -20,7 +20,32 @@ struct Store::Impl {
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
-Store::~Store() = default;
+
+Store::~Store()
+{
+    // SQLite's advice for long-lived connections: let it refresh the statistics of tables whose queries would
+    // benefit, as they close. Cheap, and keeps the planner choosing the time indexes the agenda relies on.
+    if (m_impl->target.engine != Engine::sqlite)
+        return;
+    for (int index = 0; index < m_impl->pool_size; ++index) {
+        try {
+            m_impl->pool.at(static_cast<size_t>(index)) << "PRAGMA optimize";
+        } catch (const std::exception&) {
+            // A read-only or busy database keeps its old statistics; nothing is lost.
+        }
+    }
+}
+
+Result<void> Store::analyze()
+{
+    try {
+        soci::session sql(m_impl->pool);
+        sql << "ANALYZE";
+        return {};
+    } catch (const std::exception& exception) {
+        return store_error(exception, "analyze the database");
+    }
+}
 
 Engine Store::engine() const { return m_impl->target.engine; }
 const std::string& Store::description() const { return m_impl->target.description; }

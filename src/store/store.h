@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -84,6 +85,9 @@ public:
     Result<Record> get(const TableDef& table, Id id);
     Result<Page> list(const TableDef& table, const ListQuery& query);
     Result<std::int64_t> count(const TableDef& table, const std::vector<Filter>& filters);
+    // Rows per value of a column (text columns), for the rows matching the filters.
+    Result<std::map<std::string, std::int64_t>> count_by(const TableDef& table, std::string_view column,
+                                                         const std::vector<Filter>& filters);
     Result<bool> exists(std::string_view table, Id id);
 
     // Inserts a row with version 1.
@@ -128,6 +132,8 @@ public:
 
     // Runs the migrations that have not run yet, each in its own transaction. Returns the schema version.
     Result<int> migrate();
+    // Refreshes the planner's statistics (ANALYZE); run after bulk loads such as the demo or an import.
+    Result<void> analyze();
     Result<int> schema_version();
     static int latest_schema_version();
 

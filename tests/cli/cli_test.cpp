@@ -90,7 +90,7 @@ TEST_F(Cli, UpdateShowAndHistory)
     EXPECT_EQ(updated.out, "updated RSK-1 (version 2)\n");
     auto shown = json({"risk", "show", "rsk-1"});
     EXPECT_EQ(shown["residual_score"], 5);
-    ASSERT_EQ(shown["history"].size(), 3u);
+    ASSERT_EQ(shown["history"].size(), 4u); // residual levels, residual score, current score
     EXPECT_EQ(shown["history"][0]["actor"], "cli:tester");
     auto stale = run({"risk", "update", "RSK-1", "--title", "x", "--if-version", "1"});
     EXPECT_EQ(stale.status, 4);

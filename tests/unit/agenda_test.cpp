@@ -58,7 +58,8 @@ TEST(AgendaBuilder, EverySectionAppearsInOrderWithPresentersAndTimeboxes)
     action.title = "Rotate VPN certificates";
     action.owner = 5;
     action.due = day("2026-06-01");
-    input.open_actions = {action};
+    input.open_actions = {{action}, 1};
+    input.overdue_actions = 1;
     Incident severe;
     severe.id = 11;
     severe.title = "Ransomware on file server";
@@ -68,7 +69,9 @@ TEST(AgendaBuilder, EverySectionAppearsInOrderWithPresentersAndTimeboxes)
     minor.id = 12;
     minor.severity = Severity::low;
     minor.owner.reset();
-    input.new_incidents = {severe, minor};
+    input.new_incidents = {{Severity::critical, 1}, {Severity::low, 1}};
+    input.severe_incidents = {{severe}, 1};
+    input.routine_incidents = {{minor}, 1};
     auto items = build_agenda(input);
 
     ASSERT_FALSE(items.empty());
@@ -104,7 +107,7 @@ TEST(AgendaBuilder, TableOfRules)
              ActionItem done;
              done.id = 9;
              done.status = ActionStatus::done;
-             input.closed_actions = {done};
+             input.closed_actions = {{done}, 1};
          },
          "actions.closed", nullptr},
         {"a KPI turning red gets its own item",
@@ -132,14 +135,13 @@ TEST(AgendaBuilder, TableOfRules)
              risk.id = 21;
              risk.title = "Supplier breach";
              risk.owner = 6;
-             input.changed_risks = {{risk, 6, 12}};
+             input.risen = {{risk, 6, 12}};
+             input.risen_total = 1;
          },
          "risks.rose:RSK-21", "risks.lowered"},
         {"a risk whose score fell is grouped",
          [](AgendaInput& input) {
-             Risk risk;
-             risk.id = 22;
-             input.changed_risks = {{risk, 12, 6}};
+             input.lowered = {{22}, 1};
          },
          "risks.lowered", "risks.rose:RSK-22"},
         {"known-exploited vulnerabilities come first and on their own",
@@ -149,7 +151,7 @@ TEST(AgendaBuilder, TableOfRules)
              kev.kev = true;
              kev.cve = "CVE-2024-3400";
              kev.due = day("2026-06-01");
-             input.overdue_vulnerabilities = {kev};
+             input.known_exploited = {{kev}, 1};
          },
          "vulnerabilities.kev:VUL-30", "vulnerabilities.overdue"},
         {"minutes already approved are not approved again", [](AgendaInput&) {}, "opening.attendance",
@@ -160,7 +162,7 @@ TEST(AgendaBuilder, TableOfRules)
          [](AgendaInput& input) {
              Incident incident;
              incident.id = 40;
-             input.closed_without_lessons = {incident};
+             input.closed_without_lessons = {{incident}, 1};
          },
          "incidents.no_lessons", nullptr},
         {"a maintenance finding gets its own item",
@@ -170,7 +172,8 @@ TEST(AgendaBuilder, TableOfRules)
              completion.done_on = day("2026-06-01");
              completion.due = day("2026-05-31");
              completion.result = ActivityResult::issues_found;
-             input.completions = {{completion, "Restore test", 2}};
+             input.completions = 1;
+             input.findings = {{{completion, "Restore test", 2}}, 1};
          },
          "maintenance.findings:MNT-8:2026-06-01", nullptr},
     };
@@ -188,25 +191,41 @@ TEST(AgendaBuilder, TableOfRules)
 TEST(AgendaBuilder, ManyOpenActionsAreGroupedByOwnerOverdueFirst)
 {
     auto input = base_input();
-    for (int index = 1; index <= 30; ++index) {
-        ActionItem action;
-        action.id = index;
-        action.owner = index % 3 + 10;
-        action.due = index == 7 ? day("2026-06-01") : day("2026-07-01");
-        input.open_actions.push_back(action);
-    }
+    input.open_actions.total = 40;
+    input.overdue_actions = 3;
+    input.action_owners = {{11, 5, 3, {7, 8, 9, 10, 12}}, {10, 20, 0, {1, 2}}, {12, 5, 0, {3}}};
     auto items = build_agenda(input);
     std::vector<const AgendaDraft*> owners;
     for (const auto& item : items)
         if (item.key.starts_with("actions.owner:"))
             owners.push_back(&item);
     ASSERT_EQ(owners.size(), 3u);
-    EXPECT_EQ(owners[0]->presenter, 11); // ACT-7 is overdue and owned by PER-11
-    EXPECT_NE(owners[0]->title.find("1 overdue"), std::string::npos);
-    size_t listed = 0;
-    for (const auto* owner : owners)
-        listed += owner->sources.size();
-    EXPECT_EQ(listed, 30u);
+    EXPECT_EQ(owners[0]->presenter, 11); // the owner with overdue items comes first and presents them
+    EXPECT_NE(owners[0]->title.find("3 overdue"), std::string::npos);
+    EXPECT_EQ(owners[0]->sources.size(), 5u);
+    const auto* others = find(items, "actions.others");
+    ASSERT_NE(others, nullptr);
+    EXPECT_NE(others->title.find("10 of 40"), std::string::npos) << others->title;
+}
+
+TEST(AgendaBuilder, ABadMonthStillGivesAnAgendaAMeetingCanGetThrough)
+{
+    auto input = base_input();
+    for (int index = 1; index <= 30; ++index) {
+        Incident incident;
+        incident.id = index;
+        incident.severity = Severity::high;
+        input.severe_incidents.rows.push_back(incident);
+    }
+    input.severe_incidents.total = 250;
+    auto items = build_agenda(input);
+    int individual = 0;
+    for (const auto& item : items)
+        individual += item.key.starts_with("incidents.severe:") ? 1 : 0;
+    EXPECT_EQ(individual, 10);
+    const auto* more = find(items, "incidents.severe_more");
+    ASSERT_NE(more, nullptr);
+    EXPECT_NE(more->title.find("240"), std::string::npos) << more->title;
 }
 
 TEST(AgendaBuilder, ManagementReviewCoversEveryInput)

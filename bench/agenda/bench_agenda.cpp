@@ -1,0 +1,109 @@
+// Measures the agenda build for the next meeting on demo databases: scale 1, 10 and 100 with one year of history,
+// and one and twenty years at the same monthly rate. Prints the median and p90 of repeated builds.
+//
+//   bench_agenda [--quick] [--keep DIR]
+//
+// "gather+build" is the read side (indexed queries on what changed, then the pure builder); "regenerate" is what
+// `clause9 agenda` does on a planned meeting: the same, plus merging into the stored agenda in a write transaction.
+#include "app/agenda_input.h"
+#include "app/demo.h"
+#include "app/meetings.h"
+#include "export/renderers.h"
+#include "store/settings_store.h"
+#include "store/typed.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <unistd.h>
+
+using namespace c9;
+
+namespace {
+
+struct Figures {
+    double median_ms = 0;
+    double p90_ms = 0;
+};
+
+template <class F>
+Figures measure(int runs, F&& body)
+{
+    std::vector<double> times;
+    for (int run = 0; run < runs; ++run) {
+        auto start = std::chrono::steady_clock::now();
+        body();
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return {times[times.size() / 2], times[std::min(times.size() - 1, times.size() * 9 / 10)]};
+}
+
+[[noreturn]] void fail(const Error& error)
+{
+    fmt::print(stderr, "bench_agenda: {}\n", error.message());
+    std::exit(1);
+}
+
+template <class T>
+T must(Result<T> result)
+{
+    if (!result)
+        fail(result.error());
+    return std::move(*result);
+}
+
+
+struct Case {
+    int scale;
+    int years;
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / fmt::format("clause9-bench-agenda-{}", getpid());
+    std::filesystem::create_directories(dir);
+    std::vector<Case> cases{{1, 1}, {10, 1}, {100, 1}, {1, 20}, {10, 20}};
+    if (quick)
+        cases = {{1, 1}, {1, 20}};
+    int runs = quick ? 5 : 30;
+    auto caller = Caller{"bench", std::nullopt, current_time()};
+
+    fmt::print("Agenda build for the next meeting (median / p90 of {} runs, milliseconds)\n", runs);
+    fmt::print("{:<14} {:>9} {:>9} {:>7} {:>16} {:>16}\n", "demo", "incidents", "vulns", "items", "gather+build",
+               "regenerate");
+    for (const auto& test_case : cases) {
+        auto path = (dir / fmt::format("scale{}-years{}.db", test_case.scale, test_case.years)).string();
+        auto store = must(Store::open(path));
+        DemoOptions options;
+        options.scale = test_case.scale;
+        options.years = test_case.years;
+        must(create_demo(*store, options, caller, minutes_renderers()));
+        auto meeting = must(store->write([&](Tx& tx) { return next_meeting(tx, std::nullopt, caller); }));
+        auto items = must(store->write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); }));
+        auto incidents = must(store->read([](Tx& tx) { return tx.count(table_of(incident_spec()), {}); }));
+        auto vulnerabilities = must(store->read([](Tx& tx) { return tx.count(table_of(vulnerability_spec()), {}); }));
+
+        auto read_side = measure(runs, [&] {
+            must(store->read([&](Tx& tx) -> Result<size_t> {
+                auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
+                auto rules = C9_TRY(load_rules(tx, caller.now));
+                auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
+                return build_agenda(input).size();
+            }));
+        });
+        auto regenerate = measure(runs, [&] {
+            must(store->write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); }));
+        });
+        fmt::print("scale {:<3} {:>2}y {:>9} {:>9} {:>7} {:>7.2f} / {:<7.2f} {:>7.2f} / {:<7.2f}\n", test_case.scale,
+                   test_case.years, incidents, vulnerabilities, items.size(), read_side.median_ms, read_side.p90_ms,
+                   regenerate.median_ms, regenerate.p90_ms);
+    }
+    std::filesystem::remove_all(dir);
+    return 0;
+}

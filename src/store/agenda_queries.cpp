@@ -1,0 +1,79 @@
+#include "store/agenda_queries.h"
+
+#include "store/completions.h"
+#include "store/tx_impl.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace c9 {
+
+Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today, int owners, int per_owner)
+{
+    try {
+        auto& sql = tx.impl().sql;
+        // Both queries read only the index on (series, status, owner, due).
+        auto rows = select_rows(sql,
+                                fmt::format("SELECT owner, COUNT(*), SUM(CASE WHEN due < :t THEN 1 ELSE 0 END) AS late "
+                                            "FROM actions WHERE series = :s AND status IN ('open', 'in_progress') "
+                                            "GROUP BY owner ORDER BY late DESC, COUNT(*) DESC, owner LIMIT {}",
+                                            owners),
+                                {Storage::integer, Storage::integer, Storage::integer}, {format_date(today), series});
+        std::vector<OwnerLoad> loads;
+        for (const auto& row : rows) {
+            OwnerLoad load;
+            load.owner = std::get<std::int64_t>(row[0]);
+            load.open = std::get<std::int64_t>(row[1]);
+            load.overdue = is_null(row[2]) ? 0 : std::get<std::int64_t>(row[2]);
+            auto items = select_rows(sql,
+                                     fmt::format("SELECT id FROM actions WHERE series = :s AND status IN ('open', "
+                                                 "'in_progress') AND owner = :o ORDER BY due, id LIMIT {}",
+                                                 per_owner),
+                                     {Storage::integer}, {series, load.owner});
+            for (const auto& item : items)
+                load.actions.push_back(std::get<std::int64_t>(item[0]));
+            loads.push_back(std::move(load));
+        }
+        return loads;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "count open action items per owner");
+    }
+}
+
+Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
+{
+    try {
+        auto& sql = tx.impl().sql;
+        std::string after = format_timestamp(since);
+        CompletionSummary summary;
+        auto totals = select_rows(sql,
+                                  "SELECT COUNT(*), SUM(CASE WHEN done_on > due THEN 1 ELSE 0 END), "
+                                  "SUM(CASE WHEN result <> 'ok' THEN 1 ELSE 0 END) FROM activity_completions "
+                                  "WHERE recorded_at > :s",
+                                  {Storage::integer, Storage::integer, Storage::integer}, {after})
+                          .at(0);
+        summary.total = std::get<std::int64_t>(totals[0]);
+        summary.late = is_null(totals[1]) ? 0 : std::get<std::int64_t>(totals[1]);
+        summary.findings.total = is_null(totals[2]) ? 0 : std::get<std::int64_t>(totals[2]);
+        if (summary.total == 0)
+            return summary;
+        // In log order through the covering index on recorded_at; distinct here, not in SQL, so the database does
+        // not pick the per-activity index and walk every completion ever logged.
+        for (const auto& row : select_rows(sql,
+                                           "SELECT activity FROM activity_completions WHERE recorded_at > :s "
+                                           "ORDER BY recorded_at",
+                                           {Storage::integer}, {after})) {
+            auto activity = std::get<std::int64_t>(row[0]);
+            if (static_cast<int>(summary.activities.size()) < sample &&
+                std::find(summary.activities.begin(), summary.activities.end(), activity) == summary.activities.end())
+                summary.activities.push_back(activity);
+        }
+        if (summary.findings.total > 0)
+            summary.findings.rows = C9_TRY(findings_recorded_since(tx, since, sample));
+        return summary;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "summarise the maintenance log");
+    }
+}
+
+} // namespace c9
