@@ -340,10 +340,56 @@ constexpr std::string_view migration_1 =
     "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
     "'0000000000000000000000000000000000000000000000000000000000000000');\n";
 
+// Login accounts, browser sessions, API tokens and failed logins (DESIGN.md section 8). Accounts refer to people,
+// never the other way round. Session ids and tokens are stored only as SHA-256 hashes, so a copy of the database
+// does not let anyone sign in; sessions live here rather than in a server's memory so that several instances
+// behind one load balancer share them.
+constexpr std::string_view migration_2 =
+    "CREATE TABLE users (\n" C9_ROW_COLUMNS
+    "email TEXT NOT NULL UNIQUE,\n"
+    "name TEXT NOT NULL,\n"
+    "role TEXT NOT NULL,\n"
+    "person {int} REFERENCES people(id),\n"
+    "password_hash TEXT NOT NULL,\n"
+    "active {int} NOT NULL);\n"
+
+    "CREATE TABLE sessions (\n"
+    "id_hash TEXT PRIMARY KEY,\n"
+    "user_id {int} NOT NULL REFERENCES users(id),\n"
+    "csrf_token TEXT NOT NULL,\n"
+    "created_at TEXT NOT NULL,\n"
+    "last_seen TEXT NOT NULL,\n"
+    "expires_at TEXT NOT NULL,\n"
+    "client TEXT NOT NULL);\n"
+    "CREATE INDEX sessions_user ON sessions (user_id);\n"
+    "CREATE INDEX sessions_expires_at ON sessions (expires_at);\n"
+
+    "CREATE TABLE api_tokens (\n"
+    "id {pk},\n"
+    "user_id {int} NOT NULL REFERENCES users(id),\n"
+    "name TEXT NOT NULL,\n"
+    "token_hash TEXT NOT NULL UNIQUE,\n"
+    "hint TEXT NOT NULL,\n"
+    "created_at TEXT NOT NULL,\n"
+    "created_by TEXT NOT NULL,\n"
+    "last_used_at TEXT,\n"
+    "revoked_at TEXT);\n"
+    "CREATE INDEX api_tokens_user ON api_tokens (user_id);\n"
+
+    // One row per failed login, under two scopes ("account:<email>" and "client:<address>"); the throttle counts
+    // the rows of a scope inside its window and old rows are pruned as new ones arrive.
+    "CREATE TABLE login_failures (\n"
+    "id {pk},\n"
+    "scope TEXT NOT NULL,\n"
+    "at TEXT NOT NULL);\n"
+    "CREATE INDEX login_failures_scope_at ON login_failures (scope, at);\n"
+    "CREATE INDEX login_failures_at ON login_failures (at);\n";
+
 #undef C9_ROW_COLUMNS
 
-constexpr std::array<Migration, 1> all_migrations{{
+constexpr std::array<Migration, 2> all_migrations{{
     {"registers, meetings, history and audit trail", migration_1, {}},
+    {"accounts, sessions, API tokens and login throttling", migration_2, {}},
 }};
 
 void replace_all(std::string& text, std::string_view from, std::string_view to)

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# HTTP benchmarks of `clause9 serve` beside nginx serving the same response bytes as static files, both measured
+# with wrk in one run on this machine (bench/http/README.md has the figures and the targets).
+#   bench/http/run.sh [BUILD_DIR]      default build; DURATION=10s CONNECTIONS=64 THREADS=2 change the wrk runs,
+#                                      WORKERS=N the server's handler threads (default: its own default)
+set -euo pipefail
+
+BUILD=${1:-build}
+CLAUSE9=$(realpath "$BUILD/src/clause9")
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+missing=()
+for tool in wrk:wrk nginx:nginx curl:curl python3:python3; do
+  command -v "${tool%%:*}" >/dev/null || [ -x "/usr/sbin/${tool%%:*}" ] || missing+=("${tool#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# 1,000 idle and 200 slow connections plus the benchmark's own need more descriptors than the usual 1024.
+ulimit -n 8192
+
+WORK=$(mktemp -d /tmp/clause9-bench-http.XXXXXX)
+SERVER_PID=""; NGINX_PID=""; HOLDER_PID=""
+cleanup() {
+  for pid in $HOLDER_PID $SERVER_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+echo "== demo database at --scale 10"
+DB="$WORK/bench.db"
+"$CLAUSE9" --db "$DB" demo --scale 10 >/dev/null
+printf 'benchmark password\n' | "$CLAUSE9" --db "$DB" user add --email bench@example.org --name Bench --role admin \
+  --password-stdin >/dev/null
+TOKEN=$("$CLAUSE9" --db "$DB" token create --user bench@example.org --name bench 2>/dev/null)
+
+PORT=$(free_port)
+"$CLAUSE9" --db "$DB" serve --quiet --listen "127.0.0.1:$PORT" ${WORKERS:+--workers "$WORKERS"} \
+  >"$WORK/serve.out" 2>"$WORK/serve.log" &
+SERVER_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+
+LIST="/api/v1/actions?status=open&limit=50"
+mkdir -p "$WORK/www"
+curl -sf "http://127.0.0.1:$PORT/healthz" >"$WORK/www/healthz"
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST" >"$WORK/www/actions.json"
+echo "   /healthz is $(stat -c %s "$WORK/www/healthz") bytes, the action list $(stat -c %s "$WORK/www/actions.json") bytes"
+
+NGINX_PORT=$(free_port)
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx.error.log;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx-body;
+  proxy_temp_path $WORK/nginx-proxy;
+  fastcgi_temp_path $WORK/nginx-fastcgi;
+  uwsgi_temp_path $WORK/nginx-uwsgi;
+  scgi_temp_path $WORK/nginx-scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    default_type application/json;
+  }
+}
+CONF
+"$NGINX" -c "$WORK/nginx.conf" &
+NGINX_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/healthz" >/dev/null && break; sleep 0.1; done
+
+# "Requests/sec" and the 99th percentile latency (ms) of one wrk run.
+run_wrk() {
+  local output
+  output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$output")
+  p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; print v}' <<<"$output")
+  echo "$rps $p99"
+}
+rss_mib() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
+peak_mib() { awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), server workers ${WORKERS:-default}"
+read -r nginx_health_rps nginx_health_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/healthz")
+read -r health_rps health_p99 < <(run_wrk "http://127.0.0.1:$PORT/healthz")
+echo "   GET /healthz            clause9 $health_rps req/s (p99 $health_p99 ms), nginx $nginx_health_rps req/s (p99 $nginx_health_p99 ms): $(ratio "$health_rps" "$nginx_health_rps")x (target >= 0.8x)"
+read -r nginx_list_rps nginx_list_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/actions.json")
+read -r list_rps list_p99 < <(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST")
+echo "   GET $LIST  clause9 $list_rps req/s (p99 $list_p99 ms), nginx $nginx_list_rps req/s: $(ratio "$list_rps" "$nginx_list_rps")x (target >= 0.3x, p99 < 20 ms)"
+echo "   server RSS $(rss_mib) MiB now, $(peak_mib) MiB at most (target < 64 MiB)"
+
+echo "== 1,000 idle and 200 slowloris connections held open"
+python3 "$HERE/hold_connections.py" "$PORT" 1000 200 40 >"$WORK/holder.log" &
+HOLDER_PID=$!
+sleep 15
+worst=0
+for _ in $(seq 20); do
+  ms=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST" |
+       awk '{printf "%.1f", $1 * 1000}')
+  worst=$(awk -v a="$worst" -v b="$ms" 'BEGIN {print (b > a) ? b : a}')
+  sleep 0.5
+done
+echo "   $(tail -1 "$WORK/holder.log")"
+echo "   slowest of 20 list requests meanwhile: $worst ms (target < 100 ms); server RSS $(rss_mib) MiB, at most $(peak_mib) MiB (target < 128 MiB)"
+kill "$HOLDER_PID" 2>/dev/null || true
+HOLDER_PID=""

@@ -1,0 +1,90 @@
+// How an API route is declared and what its handler gets. Routes::add wraps every handler in the same guard:
+//   1. authenticate (Authorization: Bearer <token>, or the session cookie), unless the route is open: else 401
+//   2. for cookie sessions, refuse writes without a same-host Origin and the X-CSRF-Token: else 403
+//   3. look the route's permission up in the permission table for the caller's role: else 403
+//   4. read the JSON body (415 for another media type, 400 when it is not JSON) and If-Match (428 when missing)
+//   5. run the handler, and turn a failure it returns, or an exception it throws, into problem+json
+// Every 403 is written to the audit trail.
+#pragma once
+
+#include "api/api.h"
+#include "api/json_io.h"
+#include "app/accounts_login.h"
+#include "app/permissions.h"
+#include "http/router.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace c9 {
+
+struct ApiContext {
+    Store& store;
+    ApiConfig config;
+};
+
+// One request as a handler sees it, after the guard.
+struct Call {
+    http::Request& request;
+    ApiContext& api;
+    std::optional<Principal> principal; // empty only on open routes
+    Grant grant = Grant::granted; // Grant::own: the handler must check ownership or attendance
+    Json body; // the parsed body; null when the request had none
+    std::optional<std::int64_t> if_match;
+    Timestamp now {};
+
+    Caller caller() const;
+    std::string_view param(std::string_view name) const { return request.path_param(name); }
+    // The body as an object: null (no body) reads as {}; anything else but an object is refused.
+    Result<Json> object_body() const;
+    // For Grant::own: the row's owner must be the caller's person.
+    Result<void> require_owner(std::optional<Id> owner, std::string_view what) const;
+    // For Grant::own: the caller's person must attend the meeting (invited or present, not absent or excused).
+    Result<void> require_attendee(Tx& tx, Id meeting) const;
+};
+
+using ApiHandler = std::function<Result<http::Response>(Call&)>;
+
+enum class IfMatch { none, optional, required };
+
+struct RouteSpec {
+    IfMatch if_match = IfMatch::none;
+    std::optional<size_t> body_limit;
+};
+
+class Routes {
+public:
+    Routes(http::Router& router, std::shared_ptr<ApiContext> context) : m_router(router), m_context(std::move(context))
+    {
+    }
+
+    // The route's tag is the permission's name, so the table test can read it back from Router::routes().
+    void add(std::string_view method, std::string_view pattern, Permission permission, ApiHandler handler,
+        RouteSpec spec = {});
+
+    ApiContext& context() { return *m_context; }
+
+private:
+    http::Router& m_router;
+    std::shared_ptr<ApiContext> m_context;
+};
+
+// Where a created resource lives, with its version as the ETag.
+http::Response created_response(const Json& body, std::string location, std::optional<std::int64_t> version = {});
+http::Response row_response(const Json& body, std::int64_t version, int status = 200);
+
+// The route families, one file each.
+void add_session_routes(Routes& routes);
+void add_health_routes(Routes& routes);
+void add_register_routes(Routes& routes);
+void add_activity_routes(Routes& routes);
+void add_kpi_routes(Routes& routes);
+void add_meeting_routes(Routes& routes);
+void add_agenda_routes(Routes& routes);
+void add_minutes_routes(Routes& routes);
+void add_user_routes(Routes& routes);
+void add_token_routes(Routes& routes);
+void add_audit_routes(Routes& routes);
+
+} // namespace c9

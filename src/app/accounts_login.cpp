@@ -1,0 +1,256 @@
+#include "app/accounts_login.h"
+
+#include "core/audit.h"
+#include "store/accounts_sessions.h"
+#include "store/accounts_throttle.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace c9 {
+
+namespace {
+
+// A session or token used within this long is not marked as used again: a write per request would serialise
+// every reader on SQLite's one writer, and a minute is well inside any idle timeout.
+constexpr std::chrono::seconds touch_interval {60};
+constexpr std::string_view token_prefix = "c9_";
+constexpr size_t max_credential_length = 128;
+
+// Text a client chose, fit for one line of the audit trail: control characters replaced, length capped.
+std::string printable(std::string_view text, size_t limit = 254)
+{
+    std::string out;
+    for (char c : text.substr(0, limit))
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    return out;
+}
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    text.erase(0, text.find_first_not_of(" \t"));
+    text.erase(text.find_last_not_of(" \t") + 1);
+    return text;
+}
+
+std::string account_scope(const std::string& email) { return "account:" + printable(email); }
+std::string client_scope(const std::string& client) { return "client:" + printable(client, 64); }
+
+// How long until fewer than max_failures of these fall inside the window; zero when they already do.
+std::chrono::seconds wait_for(const std::vector<Timestamp>& failures, const ThrottlePolicy& throttle, Timestamp now)
+{
+    auto count = static_cast<int>(failures.size());
+    if (count < throttle.max_failures)
+        return std::chrono::seconds {0};
+    Timestamp frees_at = failures[static_cast<size_t>(count - throttle.max_failures)] + throttle.window;
+    return std::max(std::chrono::seconds {1}, std::chrono::duration_cast<std::chrono::seconds>(frees_at - now));
+}
+
+} // namespace
+
+Result<LoginResult> login(Store& store, const LoginAttempt& attempt, const SessionPolicy& sessions,
+    const ThrottlePolicy& throttle, Timestamp now)
+{
+    std::string email = lower(attempt.email);
+    auto since = now - throttle.window;
+    LoginResult result;
+    auto user = C9_TRY(store.read([&](Tx& tx) -> Result<std::optional<UserRecord>> {
+        auto by_account = C9_TRY(login_failures_since(tx, account_scope(email), since));
+        auto by_client = C9_TRY(login_failures_since(tx, client_scope(attempt.client), since));
+        result.retry_after = std::max(wait_for(by_account, throttle, now), wait_for(by_client, throttle, now));
+        return user_by_email(tx, email);
+    }));
+    if (result.retry_after.count() > 0) {
+        result.status = LoginResult::Status::throttled;
+        return result;
+    }
+
+    bool accepted = false;
+    if (attempt.password.size() > max_password_bytes)
+        accepted = false;
+    else if (user && user->active)
+        accepted = verify_password(user->password_hash, attempt.password);
+    else
+        verify_password_dummy(attempt.password);
+
+    if (!accepted) {
+        C9_TRY(store.write([&](Tx& tx) -> Result<void> {
+            C9_TRY(prune_login_failures(tx, since));
+            C9_TRY(record_login_failure(tx, account_scope(email), now));
+            C9_TRY(record_login_failure(tx, client_scope(attempt.client), now));
+            C9_TRY(tx.audit({.at = now,
+                .actor = "anonymous",
+                .action = "login_failed",
+                .entity = "session",
+                .entity_id = std::nullopt,
+                .summary
+                = fmt::format("failed login as {} from {}", printable(email), printable(attempt.client, 64))}));
+            return {};
+        }));
+        result.status = LoginResult::Status::rejected;
+        return result;
+    }
+
+    auto account = account_from(*user);
+    result.session_id = random_token();
+    result.csrf_token = random_token();
+    result.expires_at = now + sessions.max;
+    C9_TRY(store.write([&](Tx& tx) -> Result<void> {
+        C9_TRY(delete_expired_sessions(tx, now - sessions.idle, now));
+        C9_TRY(insert_session(tx,
+            {.id_hash = sha256_hex(result.session_id),
+                .user = account.meta.id,
+                .csrf_token = result.csrf_token,
+                .created_at = now,
+                .last_seen = now,
+                .expires_at = result.expires_at,
+                .client = printable(attempt.client, 64)}));
+        C9_TRY(clear_login_failures(tx, account_scope(email)));
+        C9_TRY(tx.audit({.at = now,
+            .actor = account.actor(),
+            .action = "login",
+            .entity = "session",
+            .entity_id = account.meta.id,
+            .summary = fmt::format("signed in from {}", printable(attempt.client, 64))}));
+        return {};
+    }));
+    result.account = std::move(account);
+    result.status = LoginResult::Status::ok;
+    return result;
+}
+
+Result<std::optional<Principal>> session_principal(
+    Store& store, std::string_view session_id, const SessionPolicy& sessions, Timestamp now)
+{
+    if (session_id.empty() || session_id.size() > max_credential_length)
+        return std::optional<Principal> {};
+    std::string hash = sha256_hex(session_id);
+    auto found = C9_TRY(store.read([&](Tx& tx) { return session_account(tx, hash); }));
+    if (!found)
+        return std::optional<Principal> {};
+    const auto& [session, user] = *found;
+    bool expired = now >= session.expires_at || now - session.last_seen >= sessions.idle;
+    if (expired || !user.active) {
+        C9_TRY(store.write([&](Tx& tx) { return delete_session(tx, hash); }));
+        return std::optional<Principal> {};
+    }
+    if (now - session.last_seen >= touch_interval)
+        C9_TRY(store.write([&](Tx& tx) { return touch_session(tx, hash, now); }));
+    Principal principal;
+    principal.account = account_from(user);
+    principal.via = Principal::Via::session;
+    principal.session_hash = hash;
+    principal.csrf_token = session.csrf_token;
+    return std::optional<Principal> {std::move(principal)};
+}
+
+Result<void> logout(Store& store, const Principal& principal, std::string_view client, Timestamp now)
+{
+    return store.write([&](Tx& tx) -> Result<void> {
+        C9_TRY(delete_session(tx, principal.session_hash));
+        C9_TRY(tx.audit({.at = now,
+            .actor = principal.account.actor(),
+            .action = "logout",
+            .entity = "session",
+            .entity_id = principal.account.meta.id,
+            .summary = fmt::format("signed out from {}", printable(client, 64))}));
+        return {};
+    });
+}
+
+Result<void> discard_session(Store& store, std::string_view session_id)
+{
+    if (session_id.empty() || session_id.size() > max_credential_length)
+        return {};
+    return store.write([&](Tx& tx) { return delete_session(tx, sha256_hex(session_id)); });
+}
+
+Result<NewToken> create_token(Store& store, Id user, std::string name, const Caller& caller)
+{
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    if (name.empty())
+        return Error::invalid("name", "is required: say what the token is for");
+    if (name.size() > 200)
+        return Error::invalid("name", "must be at most 200 characters");
+    NewToken created;
+    created.token = std::string(token_prefix) + random_token();
+    return store.write([&](Tx& tx) -> Result<NewToken> {
+        auto account = C9_TRY(account_by_id(tx, user));
+        if (!account.active)
+            return Error::conflict(fmt::format("account {} is disabled", account.email));
+        auto& record = created.record;
+        record.user = user;
+        record.name = printable(name, 200);
+        record.token_hash = sha256_hex(created.token);
+        record.hint = created.token.substr(0, token_prefix.size() + 6);
+        record.created_at = caller.now;
+        record.created_by = caller.actor;
+        record.id = C9_TRY(insert_token(tx, record));
+        C9_TRY(tx.audit({.at = caller.now,
+            .actor = caller.actor,
+            .action = "create",
+            .entity = "token",
+            .entity_id = record.id,
+            .summary = fmt::format("created API token {} \"{}\" for {}", record.id, record.name, account.email)}));
+        return created;
+    });
+}
+
+Result<std::optional<Principal>> token_principal(Store& store, std::string_view token, Timestamp now)
+{
+    if (!token.starts_with(token_prefix) || token.size() > max_credential_length)
+        return std::optional<Principal> {};
+    auto found = C9_TRY(store.read([&](Tx& tx) { return token_account(tx, sha256_hex(token)); }));
+    if (!found || found->token.revoked_at || !found->user.active)
+        return std::optional<Principal> {};
+    const auto& record = found->token;
+    if (!record.last_used_at || now - *record.last_used_at >= touch_interval)
+        C9_TRY(store.write([&](Tx& tx) { return touch_token(tx, record.id, now); }));
+    Principal principal;
+    principal.account = account_from(found->user);
+    principal.via = Principal::Via::token;
+    principal.token_id = record.id;
+    return std::optional<Principal> {std::move(principal)};
+}
+
+Result<std::vector<TokenRecord>> list_tokens(Store& store, std::optional<Id> user)
+{
+    return store.read([&](Tx& tx) { return tokens_of(tx, user); });
+}
+
+Result<TokenRecord> revoke_token(Store& store, Id id, std::optional<Id> owner, const Caller& caller)
+{
+    return store.write([&](Tx& tx) -> Result<TokenRecord> {
+        auto record = C9_TRY(token_by_id(tx, id));
+        if (!record || (owner && record->user != *owner))
+            return Error::not_found(fmt::format("API token {} does not exist", id));
+        if (record->revoked_at)
+            return *record;
+        C9_TRY(revoke_token(tx, id, caller.now));
+        record->revoked_at = caller.now;
+        C9_TRY(tx.audit({.at = caller.now,
+            .actor = caller.actor,
+            .action = "revoke",
+            .entity = "token",
+            .entity_id = id,
+            .summary = fmt::format("revoked API token {} \"{}\"", id, record->name)}));
+        return *record;
+    });
+}
+
+Result<void> audit_denied(Store& store, const Caller& caller, std::string_view what)
+{
+    return store.write([&](Tx& tx) -> Result<void> {
+        C9_TRY(tx.audit({.at = caller.now,
+            .actor = caller.actor,
+            .action = "denied",
+            .entity = "request",
+            .entity_id = std::nullopt,
+            .summary = printable(what, 300)}));
+        return {};
+    });
+}
+
+} // namespace c9
