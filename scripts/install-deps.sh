@@ -13,7 +13,14 @@ build_packages=(
 )
 test_packages=(
   sqlite3
+  # The browser tests (tests/browser): playwright-core drives Debian's Chromium; fonts make the screenshots legible.
+  chromium fonts-liberation fonts-dejavu-core
 )
+# The web UI is built with Node.js and npm (cmake/web.cmake). A machine that has a node of its own (CI's Node 20)
+# keeps it; a fresh Debian 12 gets Debian's nodejs 18 and npm 9, which the UI's pinned tools support (docs/ui.md).
+if ! command -v node >/dev/null 2>&1; then
+  build_packages+=(nodejs npm)
+fi
 
 wanted=("${build_packages[@]}")
 if [ "${1:-build}" = "test" ]; then

@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "cli/commands.h"
 #include "http/server.h"
+#include "web/web_ui.h"
 
 #include <charconv>
 #include <iostream>
@@ -115,6 +116,7 @@ Result<void> serve(CliContext& context, const ServeOptions& options)
     raise_descriptor_limit(config.max_connections);
     http::Router router;
     add_api_routes(router, *store, api);
+    web::install_web_ui(router);
     http::Server server(config, std::move(router));
     if (auto ec = server.listen())
         return Error(ErrorCode::unavailable, fmt::format("cannot listen on {}: {}", options.listen, ec.message()));

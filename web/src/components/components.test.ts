@@ -1,0 +1,157 @@
+// Component behaviour in jsdom, with fetch replaced: what the user sees and what is sent.
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import RegisterForm from './RegisterForm.svelte';
+import AgendaEditor from './AgendaEditor.svelte';
+import Sparkline from './Sparkline.svelte';
+import HeatMap from './HeatMap.svelte';
+import { registerOf, type Row } from '../lib/registers';
+import type { AgendaDoc } from '../lib/meeting';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function reply(status: number, body: unknown) {
+  return Promise.resolve(
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    }),
+  );
+}
+
+describe('RegisterForm', () => {
+  it('labels every field and shows the API field errors next to the fields', async () => {
+    const fetch = vi.fn().mockReturnValue(
+      reply(422, {
+        title: 'Unprocessable Content',
+        status: 422,
+        detail: 'invalid input',
+        errors: [
+          { field: 'likelihood', message: 'must be between 1 and 5 on the 5x5 risk matrix, not 9' },
+          { field: 'residual_score', message: 'cannot be above the inherent score' },
+        ],
+      }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    render(RegisterForm, { register: registerOf('risks')!, row: null, onsaved: () => {} });
+
+    for (const label of ['Title', 'Owner', 'Likelihood', 'Impact', 'Treatment due', 'Next review']) expect(screen.getByLabelText(new RegExp(`^${label}`))).toBeTruthy();
+    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: 'Ransomware' } });
+    await fireEvent.input(screen.getByLabelText(/^Likelihood/), { target: { value: '9' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Create risk' }));
+
+    await waitFor(() => expect(screen.getByText(/must be between 1 and 5/)).toBeTruthy());
+    const likelihood = screen.getByLabelText(/^Likelihood/);
+    expect(likelihood.getAttribute('aria-invalid')).toBe('true');
+    expect(likelihood.getAttribute('aria-describedby')).toContain('risks-likelihood-error');
+    // A message for a field without an input (a derived one) is in the alert.
+    expect(screen.getByRole('alert').textContent).toContain('cannot be above the inherent score');
+    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ title: 'Ransomware', likelihood: 9 });
+  });
+
+  it('sends only the changed fields, with If-Match', async () => {
+    const row = { id: 12, ref: 'RSK-12', version: 3, title: 'Old', likelihood: 2, impact: 3, owner: 1, status: 'open' } as Row;
+    const fetch = vi.fn().mockReturnValue(reply(200, { ...row, title: 'New', version: 4 }));
+    vi.stubGlobal('fetch', fetch);
+    const onsaved = vi.fn();
+    render(RegisterForm, { register: registerOf('risks')!, row, onsaved });
+    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: 'New' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const [path, init] = fetch.mock.calls[0];
+    expect(path).toBe('/api/v1/risks/12');
+    expect(init.headers['If-Match']).toBe('"3"');
+    expect(JSON.parse(init.body)).toEqual({ title: 'New' });
+  });
+});
+
+const agenda = {
+  meeting: { id: 5 },
+  attendees: [],
+  sections: [
+    {
+      key: 'risks',
+      title: 'Risks',
+      items: [1, 2, 3].map((id) => ({
+        id,
+        number: id,
+        title: `Risk item ${id}`,
+        presenter: null,
+        timebox_minutes: 5,
+        sources: [],
+        covers: null,
+        notes: null,
+        outcome: null,
+        manual: false,
+      })),
+    },
+  ],
+  total_minutes: 15,
+  duration_minutes: 60,
+  over_time: false,
+  coverage: [],
+  kpis: [],
+} as unknown as AgendaDoc;
+
+describe('AgendaEditor', () => {
+  it('reorders with the keyboard: Space picks up, arrows move, Space drops and saves the order', async () => {
+    const fetch = vi.fn().mockReturnValue(reply(200, agenda));
+    vi.stubGlobal('fetch', fetch);
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate: async () => {} });
+    const handle = screen.getByRole('button', { name: 'Move Risk item 1' });
+    await fireEvent.keyDown(handle, { key: ' ' });
+    expect(handle.getAttribute('aria-pressed')).toBe('true');
+    await fireEvent.keyDown(screen.getByRole('button', { name: 'Move Risk item 1' }), { key: 'ArrowDown' });
+    await fireEvent.keyDown(screen.getByRole('button', { name: 'Move Risk item 1' }), { key: 'ArrowDown' });
+    await fireEvent.keyDown(screen.getByRole('button', { name: 'Move Risk item 1' }), { key: ' ' });
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    const [path, init] = fetch.mock.calls[0];
+    expect(path).toBe('/api/v1/meetings/5/agenda');
+    expect(init.method).toBe('PUT');
+    expect(JSON.parse(init.body)).toEqual({ items: [{ id: 2 }, { id: 3 }, { id: 1 }] });
+  });
+
+  it('Escape cancels a move without saving', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate: async () => {} });
+    const handle = screen.getByRole('button', { name: 'Move Risk item 2' });
+    await fireEvent.keyDown(handle, { key: 'Enter' });
+    await fireEvent.keyDown(screen.getByRole('button', { name: 'Move Risk item 2' }), { key: 'ArrowUp' });
+    await fireEvent.keyDown(screen.getByRole('button', { name: 'Move Risk item 2' }), { key: 'Escape' });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('button', { name: /^Move Risk item \d$/ }).map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Move Risk item 1',
+      'Move Risk item 2',
+      'Move Risk item 3',
+    ]);
+  });
+
+  it('shows no edit controls when the agenda is not editable', () => {
+    render(AgendaEditor, { meetingId: 5, agenda, editable: false, onchange: () => {}, onregenerate: async () => {} });
+    expect(screen.queryByRole('button', { name: /Move/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(screen.getByText('Risk item 2')).toBeTruthy();
+  });
+});
+
+describe('charts', () => {
+  it('draws a trend line with a text alternative', () => {
+    const { container } = render(Sparkline, { props: { values: [90, 92, 95], target: 95, label: 'Trend: 90, 92, 95' } });
+    expect(container.querySelector('svg')?.getAttribute('aria-label')).toBe('Trend: 90, 92, 95');
+    expect(container.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(3);
+  });
+
+  it('puts counts in the matrix cells, highest likelihood first', () => {
+    const counts = [
+      [1, 0, 0],
+      [0, 0, 0],
+      [0, 0, 4],
+    ];
+    render(HeatMap, { props: { id: 'h', caption: 'Inherent', size: 3, counts } });
+    const rows = screen.getAllByRole('row');
+    expect(rows[1].textContent).toContain('Likelihood 3');
+    expect(rows[1].textContent).toContain('4 risks');
+    expect(rows[3].textContent).toContain('1 risks');
+  });
+});

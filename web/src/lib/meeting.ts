@@ -1,0 +1,142 @@
+// The agenda and minutes JSON of the API (docs/documents.md "JSON"), and what the meeting screens derive from it.
+
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+export interface AgendaItemDoc {
+  id: number;
+  number: number;
+  title: string;
+  presenter: PersonRef | null;
+  timebox_minutes: number;
+  sources: string[];
+  covers: string[] | string | null;
+  notes: string | null;
+  outcome: string | null;
+  manual: boolean;
+}
+
+export interface SectionDoc {
+  key: string;
+  title: string;
+  items: AgendaItemDoc[];
+}
+
+export interface Attendee {
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+  presence: string;
+}
+
+export interface KpiDoc {
+  id: number;
+  name: string;
+  value: number | null;
+  unit: string | null;
+  target: number;
+  amber: number | null;
+  rag: string | null;
+  trend: string;
+  period: string;
+}
+
+export interface AgendaDoc {
+  meeting: {
+    id: number;
+    ref: string;
+    title: string;
+    series: string;
+    type: string;
+    state: string;
+    starts_at: string;
+    duration_minutes: number;
+    location: string | null;
+    chair: PersonRef | null;
+    minute_taker: PersonRef | null;
+    started_at?: string | null;
+    ended_at?: string | null;
+  };
+  attendees: Attendee[];
+  sections: SectionDoc[];
+  total_minutes: number;
+  duration_minutes: number;
+  over_time: boolean;
+  coverage: { input: string; title: string; items: number[]; covered: boolean }[];
+  kpis: KpiDoc[];
+}
+
+export interface MinutesDoc extends AgendaDoc {
+  quorum: number | null;
+  present: number;
+  quorum_reached: boolean;
+  decisions: { ref: string; type: string; text: string; rationale: string | null; links: string | null; item: number }[];
+  actions: { ref: string; title: string; owner: PersonRef | null; due: string; status: string; item: number }[];
+  lessons: { ref: string; title: string; category: string | null; improvement: string | null }[];
+  uncovered_reason: string | null;
+  approval: { approved_at: string; approved_by: PersonRef | string | null; sha256: string; audit_head: string } | null;
+}
+
+// The sections in the order the server shows them (src/core/agenda.h AgendaSection).
+export const sectionKeys = [
+  'opening',
+  'actions',
+  'maintenance',
+  'controls',
+  'incidents',
+  'vulnerabilities',
+  'risks',
+  'kpis',
+  'management_review',
+  'other_business',
+];
+
+export const sectionTitles: Record<string, string> = {
+  opening: 'Opening',
+  actions: 'Action items',
+  maintenance: 'Maintenance activities',
+  controls: 'Controls',
+  incidents: 'Incidents',
+  vulnerabilities: 'Vulnerabilities',
+  risks: 'Risks',
+  kpis: 'KPIs',
+  management_review: 'Management review inputs (9.3.2)',
+  other_business: 'Any other business',
+};
+
+export interface FlatItem extends AgendaItemDoc {
+  section: string;
+}
+
+export function flatItems(agenda: AgendaDoc): FlatItem[] {
+  return agenda.sections.flatMap((section) => section.items.map((item) => ({ ...item, section: section.key })));
+}
+
+// Moves an item within its section by delta places; returns the new global order of ids, or null when it cannot move.
+export function moveWithinSection(items: FlatItem[], id: number, delta: number): number[] | null {
+  const index = items.findIndex((item) => item.id === id);
+  if (index < 0) return null;
+  const target = index + delta;
+  if (target < 0 || target >= items.length || items[target].section !== items[index].section) return null;
+  const order = items.map((item) => item.id);
+  [order[index], order[target]] = [order[target], order[index]];
+  return order;
+}
+
+// Puts the dragged item where the item it was dropped on is (same section only).
+export function dropOnto(items: FlatItem[], dragged: number, onto: number): number[] | null {
+  const from = items.findIndex((item) => item.id === dragged);
+  const to = items.findIndex((item) => item.id === onto);
+  if (from < 0 || to < 0 || from === to || items[from].section !== items[to].section) return null;
+  const order = items.map((item) => item.id);
+  const [moved] = order.splice(from, 1);
+  order.splice(to, 0, moved);
+  return order;
+}
+
+export function ragWord(rag: string | null): string {
+  return rag ? rag[0].toUpperCase() + rag.slice(1) : 'No value';
+}
