@@ -70,6 +70,13 @@ template <class T>
 Result<void> check_row(
     Tx& tx, const EntitySpec<T>& spec, const T* before, T& row, const Rules& rules, Problems& problems)
 {
+    // Text is UTF-8 without NULs on every engine, however it arrived (CLI arguments are raw bytes).
+    for (const auto& field_spec : spec.fields) {
+        auto value = field_spec.get(row);
+        if (const auto* text = std::get_if<std::string>(&value))
+            if (auto problem = text_problem(*text); problem && !problems.has(field_spec.name))
+                problems.add(std::string(field_spec.name), *problem);
+    }
     // Control lists are kept in one canonical form ("5.1, 8.8") whatever way they arrived.
     for (const auto& field_spec : spec.fields) {
         if (field_spec.kind != FieldKind::controls)

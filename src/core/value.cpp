@@ -15,4 +15,41 @@ std::string to_text(const Value& value)
     return std::visit(Visitor{}, value);
 }
 
+std::optional<std::string> text_problem(std::string_view text)
+{
+    size_t index = 0;
+    while (index < text.size()) {
+        auto byte = static_cast<unsigned char>(text[index]);
+        if (byte == 0)
+            return "contains a NUL character";
+        if (byte < 0x80) {
+            ++index;
+            continue;
+        }
+        // Lead byte: the sequence length and the smallest code point it may encode.
+        size_t length = 0;
+        char32_t code = 0, minimum = 0;
+        if ((byte & 0xE0) == 0xC0)
+            length = 2, code = byte & 0x1F, minimum = 0x80;
+        else if ((byte & 0xF0) == 0xE0)
+            length = 3, code = byte & 0x0F, minimum = 0x800;
+        else if ((byte & 0xF8) == 0xF0)
+            length = 4, code = byte & 0x07, minimum = 0x10000;
+        else
+            return fmt::format("is not UTF-8 text (byte {} of it)", index + 1);
+        if (index + length > text.size())
+            return fmt::format("is not UTF-8 text (it ends inside a character)");
+        for (size_t next = 1; next < length; ++next) {
+            auto continuation = static_cast<unsigned char>(text[index + next]);
+            if ((continuation & 0xC0) != 0x80)
+                return fmt::format("is not UTF-8 text (byte {} of it)", index + next + 1);
+            code = (code << 6) | (continuation & 0x3F);
+        }
+        if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return fmt::format("is not UTF-8 text (byte {} of it)", index + 1);
+        index += length;
+    }
+    return std::nullopt;
+}
+
 } // namespace c9

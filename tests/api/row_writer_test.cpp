@@ -36,6 +36,9 @@ TEST(RowWriter, WritesTheSameBytesAsTheJsonTree)
     std::vector<std::string> titles {"plain", "quote \" and \\ backslash", "tab\tnew\nline\rcr\b\f",
         std::string("nul\0x", 5), "\x01\x1f\x7f", "Zürich – 東京 🚀", "bad \xff\xfe bytes", "truncated \xe2\x82",
         "overlong \xc0\xaf", "surrogate \xed\xa0\x80"};
+    // PostgreSQL stores only valid UTF-8 without NULs, whoever writes; there the raw bytes cannot exist at all.
+    if (database.engine() == Engine::postgresql)
+        std::erase_if(titles, [](const std::string& title) { return text_problem(title).has_value(); });
     ASSERT_TRUE(create(
         store, person_spec(), {{"name", std::string("Ann")}, {"email", std::string("ann@example.org")}}, caller));
     for (size_t index = 0; index < titles.size(); ++index) {

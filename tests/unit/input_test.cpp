@@ -160,3 +160,25 @@ TEST(AuditHash, EveryFieldIsCoveredAndSeparatorsAreEscaped)
 
 } // namespace
 } // namespace c9
+
+namespace c9 {
+namespace {
+
+TEST(TextProblem, AcceptsUtf8AndRefusesWhatNoEngineCanStoreFaithfully)
+{
+    EXPECT_FALSE(text_problem(""));
+    EXPECT_FALSE(text_problem("plain, with tab\tand new\nline"));
+    EXPECT_FALSE(text_problem("Zürich – 東京 🚀"));
+    EXPECT_FALSE(text_problem("\xf4\x8f\xbf\xbf")); // U+10FFFF, the last code point
+    EXPECT_EQ(text_problem(std::string("nul\0x", 5)), "contains a NUL character");
+    EXPECT_EQ(text_problem("bad \xff bytes"), "is not UTF-8 text (byte 5 of it)");
+    EXPECT_EQ(text_problem("truncated \xe2\x82"), "is not UTF-8 text (it ends inside a character)");
+    EXPECT_TRUE(text_problem("overlong \xc0\xaf"));
+    EXPECT_TRUE(text_problem("overlong \xe0\x80\xaf"));
+    EXPECT_TRUE(text_problem("surrogate \xed\xa0\x80"));
+    EXPECT_TRUE(text_problem("beyond \xf4\x90\x80\x80"));
+    EXPECT_EQ(text_problem("lone \x80 continuation"), "is not UTF-8 text (byte 6 of it)");
+}
+
+} // namespace
+} // namespace c9
