@@ -13,6 +13,8 @@ build_packages=(
 )
 test_packages=(
   sqlite3
+  # The postgresql: variants of the suites run on a throwaway server (scripts/test-postgres.sh).
+  postgresql
   # The browser tests (tests/browser): playwright-core drives Debian's Chromium; fonts make the screenshots legible.
   chromium fonts-liberation fonts-dejavu-core
 )

@@ -17,7 +17,6 @@
 #include <csignal>
 #include <fcntl.h>
 #include <poll.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -218,8 +217,7 @@ void ApiTest::SetUp()
 {
     m_database = std::make_unique<test::TestDatabase>();
     seed_database(store(), seed);
-    auto dir = db_path().substr(0, db_path().rfind('/'));
-    server.start(db_path(), dir, server_args());
+    server.start(db_path(), work_dir(), server_args());
 }
 
 void ApiTest::TearDown()
@@ -271,14 +269,11 @@ Reply ApiTest::login(std::string_view email, std::string_view password, std::vec
 
 void exec_sql(const std::string& db, const std::string& statement)
 {
-    sqlite3* connection = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &connection), SQLITE_OK);
-    sqlite3_busy_timeout(connection, 10'000);
-    char* error = nullptr;
-    int status = sqlite3_exec(connection, statement.c_str(), nullptr, nullptr, &error);
-    EXPECT_EQ(status, SQLITE_OK) << (error ? error : "") << " in " << statement;
-    sqlite3_free(error);
-    sqlite3_close(connection);
+    try {
+        test::exec_sql(db, statement);
+    } catch (const std::exception& exception) {
+        ADD_FAILURE() << exception.what();
+    }
 }
 
 std::string cookie_value(const Reply& reply, std::string_view name)

@@ -94,6 +94,8 @@ protected:
 
     Store& store() { return m_database->store(); }
     const std::string& db_path() const { return m_database->url(); }
+    // A temporary directory of the test (the server's log, files of CLI runs).
+    std::string work_dir() const { return m_database->dir().path().string(); }
     std::string email_of(As as) const { return to_string(as) + "@example.org"; }
 
     std::unique_ptr<test::TestDatabase> m_database;
@@ -101,7 +103,7 @@ protected:
     Seed seed;
 };
 
-// Runs SQL on the database file directly (the sqlite3 C API), as an attacker or a careless admin would.
+// Runs SQL on the database directly, bypassing the server, as an attacker or a careless admin would.
 void exec_sql(const std::string& db, const std::string& statement);
 
 // The value of a cookie in the response's Set-Cookie headers.

@@ -8,8 +8,7 @@ class AuditTrail : public ApiTest {
 protected:
     test::Run verify()
     {
-        auto dir = db_path().substr(0, db_path().rfind('/'));
-        return test::run_clause9({"--db", db_path(), "audit", "verify"}, dir, "");
+        return test::run_clause9({"--db", db_path(), "audit", "verify"}, work_dir(), "");
     }
 };
 

@@ -10,7 +10,7 @@ protected:
     test::Run run(std::vector<std::string> args, const std::string& input = {})
     {
         args.insert(args.begin(), {"--db", db_path()});
-        return test::run_clause9(args, db_path().substr(0, db_path().rfind('/')), "", input);
+        return test::run_clause9(args, work_dir(), "", input);
     }
 };
 

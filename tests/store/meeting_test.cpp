@@ -15,9 +15,9 @@ namespace {
 
 using test::caller_at;
 
-class MeetingCycle : public ::testing::TestWithParam<Engine> {
+class MeetingCycle : public ::testing::Test {
 protected:
-    test::TestDatabase db{GetParam()};
+    test::TestDatabase db;
     Id chair = 0, member = 0, series = 0;
 
     void SetUp() override
@@ -88,7 +88,7 @@ protected:
     }
 };
 
-TEST_P(MeetingCycle, IncidentsOneSecondAroundThePreviousMeetingStart)
+TEST_F(MeetingCycle, IncidentsOneSecondAroundThePreviousMeetingStart)
 {
     auto first = plan("2026-05-15T09:00:00Z", "2026-05-01T00:00:00Z");
     hold(first.id, "2026-05-15"); // started at 09:00:00
@@ -104,7 +104,7 @@ TEST_P(MeetingCycle, IncidentsOneSecondAroundThePreviousMeetingStart)
     EXPECT_TRUE(contains(keys, "incidents.severe:INC-2")) << "detected after the previous meeting started";
 }
 
-TEST_P(MeetingCycle, EveryIllegalTransitionIsRefused)
+TEST_F(MeetingCycle, EveryIllegalTransitionIsRefused)
 {
     using Step = std::function<Result<bool>(Tx&, Id, const Caller&)>;
     Step start = [](Tx& tx, Id id, const Caller& caller) -> Result<bool> {
@@ -171,7 +171,7 @@ TEST_P(MeetingCycle, EveryIllegalTransitionIsRefused)
     }
 }
 
-TEST_P(MeetingCycle, ApprovalSealsTheRecord)
+TEST_F(MeetingCycle, ApprovalSealsTheRecord)
 {
     auto meeting = plan("2026-04-15T09:00:00Z", "2026-04-01T00:00:00Z");
     hold(meeting.id, "2026-04-15");
@@ -195,7 +195,7 @@ TEST_P(MeetingCycle, ApprovalSealsTheRecord)
     EXPECT_EQ(attend.error().code(), ErrorCode::locked);
 }
 
-TEST_P(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)
+TEST_F(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)
 {
     auto first = plan("2026-01-15T09:00:00Z", "2026-01-01T00:00:00Z");
     ASSERT_TRUE(write("2026-01-15T09:00:00Z", [&](Tx& tx, const Caller& caller) { return start_meeting(tx, first.id, caller); }));
@@ -224,7 +224,7 @@ TEST_P(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)
     EXPECT_TRUE(contains(after_done, "actions.closed")) << "closed since the previous meeting: for confirmation";
 }
 
-TEST_P(MeetingCycle, AManagementReviewNeedsEveryInputOrAReason)
+TEST_F(MeetingCycle, AManagementReviewNeedsEveryInputOrAReason)
 {
     auto review_series = make(series_spec(), {{"name", std::string("Management review")},
                                               {"type", std::string("management_review")},
@@ -259,7 +259,7 @@ TEST_P(MeetingCycle, AManagementReviewNeedsEveryInputOrAReason)
     EXPECT_EQ(*closed->uncovered_reason, "no customer survey this half-year");
 }
 
-TEST_P(MeetingCycle, RegeneratingKeepsEditsAndAddsNewFindings)
+TEST_F(MeetingCycle, RegeneratingKeepsEditsAndAddsNewFindings)
 {
     auto meeting = plan("2026-06-15T09:00:00Z", "2026-06-01T00:00:00Z");
     ASSERT_FALSE(agenda_keys(meeting.id, "2026-06-01T00:00:00Z").empty());
@@ -290,8 +290,6 @@ TEST_P(MeetingCycle, RegeneratingKeepsEditsAndAddsNewFindings)
         EXPECT_EQ(record->agenda[index].position, record->agenda[index - 1].position + 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MeetingCycle, ::testing::ValuesIn(test::test_engines()),
-                         [](const auto& engine_info) { return test::engine_name(engine_info.param); });
 
 } // namespace
 } // namespace c9

@@ -1,5 +1,6 @@
 // Every register through the real store: create, read back, update with history, stale versions refused, and
-// failed writes leaving nothing behind. Runs on every engine in test_engines().
+// failed writes leaving nothing behind. Runs on SQLite and, as the
+// postgresql: variant of the suite, on PostgreSQL (tests/CMakeLists.txt).
 #include "app/registers.h"
 #include "core/action_item.h"
 #include "core/activity.h"
@@ -20,9 +21,9 @@ namespace {
 
 using test::caller_at;
 
-class RegisterStore : public ::testing::TestWithParam<Engine> {
+class RegisterStore : public ::testing::Test {
 protected:
-    test::TestDatabase db{GetParam()};
+    test::TestDatabase db;
     Store& store() { return db.store(); }
 
     Id person(const std::string& email)
@@ -129,7 +130,7 @@ std::vector<RegisterCase> register_cases()
     };
 }
 
-TEST_P(RegisterStore, EveryRegisterCreatesUpdatesAndKeepsHistory)
+TEST_F(RegisterStore, EveryRegisterCreatesUpdatesAndKeepsHistory)
 {
     auto owner = person("owner@example.org");
     auto series = create(store(), series_spec(),
@@ -179,7 +180,7 @@ TEST_P(RegisterStore, EveryRegisterCreatesUpdatesAndKeepsHistory)
     }
 }
 
-TEST_P(RegisterStore, ReadsBackExactlyWhatWasWritten)
+TEST_F(RegisterStore, ReadsBackExactlyWhatWasWritten)
 {
     auto owner = person("alice@example.org");
     Patch patch{{"title", std::string("Café & \"quotes\" — ünïcode")},
@@ -206,7 +207,7 @@ TEST_P(RegisterStore, ReadsBackExactlyWhatWasWritten)
     EXPECT_EQ(read->created_by, "test");
 }
 
-TEST_P(RegisterStore, ReferencesAreCheckedAndNamed)
+TEST_F(RegisterStore, ReferencesAreCheckedAndNamed)
 {
     person("alice@example.org");
     auto unknown_person = create(store(), risk_spec(),
@@ -237,7 +238,7 @@ TEST_P(RegisterStore, ReferencesAreCheckedAndNamed)
     EXPECT_EQ(duplicate.error().fields().at(0).field, "email");
 }
 
-TEST_P(RegisterStore, AFailureInTheMiddleOfAWriteRollsEverythingBack)
+TEST_F(RegisterStore, AFailureInTheMiddleOfAWriteRollsEverythingBack)
 {
     auto owner = person("alice@example.org");
     auto seq = audit_seq();
@@ -261,7 +262,7 @@ TEST_P(RegisterStore, AFailureInTheMiddleOfAWriteRollsEverythingBack)
     EXPECT_EQ(*scores, 0);
 }
 
-TEST_P(RegisterStore, ListsFilterSearchSortAndPage)
+TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
 {
     auto alice = person("alice@example.org");
     auto bob = person("bob@example.org");
@@ -307,7 +308,7 @@ TEST_P(RegisterStore, ListsFilterSearchSortAndPage)
     EXPECT_EQ(overdue->total, 4);
 }
 
-TEST_P(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
+TEST_F(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
 {
     auto owner = person("alice@example.org");
     auto risk = create(store(), risk_spec(),
@@ -336,8 +337,6 @@ TEST_P(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
     EXPECT_EQ((*scores)[1].current(), 6);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, RegisterStore, ::testing::ValuesIn(test::test_engines()),
-                         [](const auto& engine_info) { return test::engine_name(engine_info.param); });
 
 } // namespace
 } // namespace c9

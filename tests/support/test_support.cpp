@@ -3,6 +3,9 @@
 #include "app/setup.h"
 
 #include <atomic>
+#include <cctype>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -27,18 +30,113 @@ TempDir::~TempDir()
     std::filesystem::remove_all(m_path, ignored);
 }
 
-std::vector<Engine> test_engines()
+Engine test_engine()
 {
-    return {Engine::sqlite};
+    const char* state = std::getenv("CLAUSE9_TEST_POSTGRESQL");
+    return state && *state ? Engine::postgresql : Engine::sqlite;
 }
 
 std::string engine_name(Engine engine) { return engine == Engine::sqlite ? "sqlite" : "postgresql"; }
 
-TestDatabase::TestDatabase(Engine engine)
+namespace {
+
+// The test server's admin URL, from the state scripts/test-postgres.sh wrote.
+std::string postgresql_admin_url()
 {
-    (void)engine;
+    const char* state = std::getenv("CLAUSE9_TEST_POSTGRESQL");
+    if (!state || !*state)
+        throw std::runtime_error("CLAUSE9_TEST_POSTGRESQL is not set: the PostgreSQL variants of the suites run "
+                                 "under ctest, which starts the server with scripts/test-postgres.sh");
+    auto url = read_file(std::string(state) + "/url");
+    while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back())))
+        url.pop_back();
+    if (url.empty())
+        throw std::runtime_error(std::string("no test PostgreSQL server: ") + state
+                                 + "/url is missing (did the postgresql_server fixture fail?)");
+    return url;
+}
+
+// The URL of another database on the same server.
+std::string with_database(const std::string& url, const std::string& database)
+{
+    auto slash = url.rfind('/');
+    return url.substr(0, slash + 1) + database;
+}
+
+std::string unique_database_name(const std::string& hint)
+{
+    static std::atomic<int> counter{0};
+    std::string name = "c9t_" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_";
+    for (char c : hint)
+        name += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    return name.substr(0, 60);
+}
+
+void exec_postgresql(const std::string& url, const std::string& statement)
+{
+    PGconn* connection = PQconnectdb(url.c_str());
+    if (PQstatus(connection) != CONNECTION_OK) {
+        std::string message = PQerrorMessage(connection);
+        PQfinish(connection);
+        throw std::runtime_error("cannot connect to " + url + ": " + message);
+    }
+    PGresult* result = PQexec(connection, statement.c_str());
+    auto status = PQresultStatus(result);
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    PQfinish(connection);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        throw std::runtime_error(statement + ": " + message);
+}
+
+void exec_sqlite(const std::string& path, const std::string& statement)
+{
+    sqlite3* connection = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &connection, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        std::string message = connection ? sqlite3_errmsg(connection) : "out of memory";
+        sqlite3_close(connection);
+        throw std::runtime_error("cannot open " + path + ": " + message);
+    }
+    sqlite3_busy_timeout(connection, 10'000);
+    char* error = nullptr;
+    int status = sqlite3_exec(connection, statement.c_str(), nullptr, nullptr, &error);
+    std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(connection);
+    if (status != SQLITE_OK)
+        throw std::runtime_error(statement + ": " + message);
+}
+
+} // namespace
+
+void exec_sql(const std::string& url, const std::string& statement)
+{
+    if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
+        exec_postgresql(url, statement);
+    else
+        exec_sqlite(url, statement);
+}
+
+std::string empty_database_url(Engine engine, const TempDir& dir, const std::string& name)
+{
+    if (engine == Engine::sqlite)
+        return dir.file(name + ".db");
+    auto admin = postgresql_admin_url();
+    auto database = unique_database_name(name);
+    exec_postgresql(admin, "CREATE DATABASE " + database);
+    return with_database(admin, database);
+}
+
+TestDatabase::TestDatabase(Engine engine) : m_engine(engine)
+{
     m_dir = std::make_unique<TempDir>();
-    m_url = m_dir->file("test.db");
+    if (engine == Engine::sqlite) {
+        m_url = m_dir->file("test.db");
+    } else {
+        auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+        m_url = empty_database_url(engine, *m_dir, test ? test->name() : "db");
+        m_postgresql_name = m_url.substr(m_url.rfind('/') + 1);
+    }
     auto opened = Store::open(m_url);
     if (!opened)
         throw std::runtime_error(opened.error().message());
@@ -48,7 +146,17 @@ TestDatabase::TestDatabase(Engine engine)
         throw std::runtime_error(initialized.error().message());
 }
 
-TestDatabase::~TestDatabase() = default;
+TestDatabase::~TestDatabase()
+{
+    m_store.reset();
+    if (!m_postgresql_name.empty()) {
+        try {
+            exec_postgresql(postgresql_admin_url(), "DROP DATABASE IF EXISTS " + m_postgresql_name + " WITH (FORCE)");
+        } catch (const std::exception& exception) {
+            ADD_FAILURE() << exception.what();
+        }
+    }
+}
 
 Timestamp at(const std::string& iso)
 {
