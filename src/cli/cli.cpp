@@ -85,6 +85,7 @@ int run_cli(int argc, char** argv)
     add_token_commands(root, context);
     add_audit_commands(root, context);
     add_serve_command(root, context);
+    add_copy_command(root, context);
     add_agenda_commands(root, context);
 
     if (auto unknown = unknown_command(root, argc, argv)) {

@@ -30,6 +30,7 @@ void add_user_commands(CLI::App& root, CliContext& context);
 void add_token_commands(CLI::App& root, CliContext& context);
 void add_audit_commands(CLI::App& root, CliContext& context);
 void add_serve_command(CLI::App& root, CliContext& context);
+void add_copy_command(CLI::App& root, CliContext& context);
 
 int run_cli(int argc, char** argv);
 

@@ -4,6 +4,7 @@
 #include "store/migrations.h"
 #include "store/tx_impl.h"
 
+#include <cctype>
 #include <fmt/format.h>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -53,12 +54,36 @@ Engine Tx::engine() const { return m_impl.engine; }
 
 namespace {
 
-// libpq's messages run over several lines and end with a newline; the first line says what went wrong.
-std::string first_line(std::string text)
+// Why a connection failed, in one line. SOCI prefixes libpq's message with its own generic sentence and libpq runs
+// over several lines ("connection to server at ... failed: FATAL:  database \"x\" does not exist\n"); the reason is
+// the last part of the first line that says something.
+std::string connection_failure(std::string_view text)
 {
-    if (auto newline = text.find('\n'); newline != std::string::npos)
-        text.erase(newline);
-    return text;
+    constexpr std::string_view generic = "Cannot establish connection to the database.";
+    std::string line;
+    size_t start = 0;
+    while (start <= text.size()) {
+        auto end = std::min(text.find('\n', start), text.size());
+        auto candidate = text.substr(start, end - start);
+        while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.front())))
+            candidate.remove_prefix(1);
+        while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.back())))
+            candidate.remove_suffix(1);
+        if (!candidate.empty() && candidate != generic) {
+            line = candidate;
+            break;
+        }
+        start = end + 1;
+    }
+    if (line.empty())
+        return std::string(text.substr(0, text.find('\n')));
+    // "connection to server at "h" (1.2.3.4), port 5432 failed: FATAL:  password authentication failed ..."
+    if (auto failed = line.find("failed: "); failed != std::string::npos && line.starts_with("connection to server"))
+        line.erase(0, failed + 8);
+    for (std::string_view prefix : {"FATAL:  ", "ERROR:  "})
+        if (line.starts_with(prefix))
+            line.erase(0, prefix.size());
+    return line;
 }
 
 void configure_sqlite(soci::session& sql)
@@ -90,7 +115,7 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
         }
     } catch (const std::exception& exception) {
         return Error(ErrorCode::unavailable,
-                     fmt::format("cannot open the {}: {}", target.description, first_line(exception.what())));
+                     fmt::format("cannot open the {}: {}", target.description, connection_failure(exception.what())));
     }
     return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
@@ -149,6 +174,40 @@ Result<int> Store::schema_version()
     });
 }
 
+namespace {
+
+// Runs one migration in the open transaction, unless another process ran it while this one waited for the lock.
+void apply_migration(soci::session& sql, Engine engine, int version)
+{
+    const auto& migration = migrations()[static_cast<size_t>(version - 1)];
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
+           "NULL, applied_at TEXT NOT NULL)";
+    int done = 0;
+    sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version), soci::into(done);
+    if (done)
+        return;
+    for (const auto& statement : migration_statements(migration, engine))
+        sql << statement;
+    std::string description(migration.description);
+    std::string now =
+        format_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    sql << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)",
+        soci::use(version), soci::use(description), soci::use(now);
+}
+
+} // namespace
+
+Result<void> migrate_in(Tx& tx)
+{
+    try {
+        for (int version = 1; version <= Store::latest_schema_version(); ++version)
+            apply_migration(tx.impl().sql, tx.engine(), version);
+        return {};
+    } catch (const std::exception& exception) {
+        return store_error(exception, "migrate");
+    }
+}
+
 Result<int> Store::migrate()
 {
     auto current = C9_TRY(schema_version());
@@ -158,23 +217,8 @@ Result<int> Store::migrate()
                                            "upgrade clause9",
                                            current, all.size()));
     for (int version = current + 1; version <= static_cast<int>(all.size()); ++version) {
-        const auto& migration = all[static_cast<size_t>(version - 1)];
         C9_TRY(write([&](Tx& tx) -> Result<bool> {
-            auto& sql = tx.impl().sql;
-            sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
-                   "NULL, applied_at TEXT NOT NULL)";
-            // Another process may have migrated while this one waited for the write lock.
-            int done = 0;
-            sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version), soci::into(done);
-            if (done)
-                return true;
-            for (const auto& statement : migration_statements(migration, engine()))
-                sql << statement;
-            std::string description(migration.description);
-            std::string now = format_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(
-                std::chrono::system_clock::now()));
-            sql << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)",
-                soci::use(version), soci::use(description), soci::use(now);
+            apply_migration(tx.impl().sql, engine(), version);
             return true;
         }));
     }

@@ -121,6 +121,10 @@ private:
     std::unique_ptr<State> m_state;
 };
 
+// Creates the whole schema inside an open write transaction (of a database without one), so that it commits or
+// rolls back together with what the transaction writes next; copy_database uses it.
+Result<void> migrate_in(Tx& tx);
+
 class Store {
 public:
     // PATH (SQLite file), sqlite:PATH, or postgresql://user:password@host:port/dbname.

@@ -11,10 +11,32 @@ namespace {
 
 using test::caller_at;
 
+TEST(Schema, ADatabaseThatCannotBeOpenedIsOneClearLine)
+{
+    test::TempDir dir;
+    std::string url = dir.file("no/such/dir/clause9.db");
+    std::string expected = "unable to open database file";
+    if (test::test_engine() == Engine::postgresql) {
+        auto existing = test::empty_database_url(Engine::postgresql, dir, "exists");
+        url = existing.substr(0, existing.rfind('/') + 1) + "no_such_database";
+        expected = "database \"no_such_database\" does not exist";
+    }
+    auto store = Store::open(url);
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().code(), ErrorCode::unavailable);
+    EXPECT_NE(store.error().message().find(expected), std::string::npos) << store.error().message();
+    EXPECT_EQ(store.error().message().find('\n'), std::string::npos) << store.error().message();
+
+    auto refused = Store::open("postgresql://clause9@127.0.0.1:1/clause9");
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message().find("Connection refused"), std::string::npos) << refused.error().message();
+    EXPECT_EQ(refused.error().message().find('\n'), std::string::npos) << refused.error().message();
+}
+
 TEST(Schema, MigratesAnEmptyFileAndInitIsRepeatable)
 {
     test::TempDir dir;
-    auto store = Store::open(dir.file("fresh.db"));
+    auto store = Store::open(test::empty_database_url(test::test_engine(), dir, "fresh"));
     ASSERT_TRUE(store);
     EXPECT_EQ(*(*store)->schema_version(), 0);
     auto first = initialize(**store, caller_at());

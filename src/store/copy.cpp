@@ -1,0 +1,219 @@
+#include "store/copy.h"
+
+#include "store/migrations.h"
+#include "store/tx_impl.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <regex>
+
+namespace c9 {
+
+std::int64_t CopyReport::rows() const
+{
+    std::int64_t total = 0;
+    for (const auto& table : tables)
+        total += table.rows;
+    return total;
+}
+
+std::vector<std::string> schema_tables()
+{
+    // Migrate() keeps its own bookkeeping table; copying it keeps the record of when each migration ran.
+    std::vector<std::string> tables{"schema_migrations"};
+    static const std::regex create_table(R"(CREATE TABLE (\w+))");
+    for (const auto& migration : migrations()) {
+        auto script = migration_statements(migration, Engine::sqlite);
+        for (const auto& statement : script)
+            for (std::sregex_iterator match(statement.begin(), statement.end(), create_table), end; match != end;
+                 ++match)
+                tables.push_back((*match)[1]);
+    }
+    return tables;
+}
+
+namespace {
+
+struct TableColumn {
+    std::string name;
+    Storage storage = Storage::text;
+};
+
+Storage storage_of_type(std::string type)
+{
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (type.find("int") != std::string::npos)
+        return Storage::integer;
+    if (type.find("real") != std::string::npos || type.find("double") != std::string::npos)
+        return Storage::real;
+    return Storage::text;
+}
+
+std::vector<TableColumn> columns_of(Tx& tx, const std::string& table)
+{
+    auto rows = tx.engine() == Engine::sqlite
+        ? select_rows(tx.impl().sql, "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid",
+                      {Storage::text, Storage::text}, {Value{table}})
+        : select_rows(tx.impl().sql,
+                      "SELECT column_name, data_type FROM information_schema.columns "
+                      "WHERE table_schema = current_schema() AND table_name = :t ORDER BY ordinal_position",
+                      {Storage::text, Storage::text}, {Value{table}});
+    std::vector<TableColumn> columns;
+    for (const auto& row : rows)
+        columns.push_back({to_text(row[0]), storage_of_type(to_text(row[1]))});
+    return columns;
+}
+
+std::string column_list(const std::vector<TableColumn>& columns)
+{
+    std::string list;
+    for (const auto& column : columns)
+        list += (list.empty() ? "" : ", ") + column.name;
+    return list;
+}
+
+std::int64_t count_rows(Tx& tx, const std::string& table)
+{
+    auto rows = select_rows(tx.impl().sql, fmt::format("SELECT COUNT(*) FROM {}", table), {Storage::integer});
+    return std::get<std::int64_t>(rows.at(0).at(0));
+}
+
+// Streams one table from the source into the destination through one prepared insert.
+Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table)
+{
+    auto columns = columns_of(to, table);
+    auto source_columns = columns_of(from, table);
+    auto names = [](std::vector<TableColumn> list) {
+        std::vector<std::string> out;
+        for (auto& column : list)
+            out.push_back(std::move(column.name));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    if (columns.empty() || names(columns) != names(source_columns))
+        return Error::conflict(fmt::format("the table {} differs between the two databases; both must be at the "
+                                           "same schema version",
+                                           table));
+
+    // Rows the migrations put in (the audit chain's genesis head) are replaced by the source's.
+    execute(to.impl().sql, fmt::format("DELETE FROM {}", table));
+
+    auto list = column_list(columns);
+    std::string placeholders;
+    for (size_t index = 0; index < columns.size(); ++index)
+        placeholders += fmt::format("{}:c{}", index ? ", " : "", index);
+
+    Binder reader, writer;
+    soci::statement select(from.impl().sql);
+    select.alloc();
+    select.prepare(fmt::format("SELECT {} FROM {}", list, table));
+    std::vector<Binder::Slot*> in, out;
+    for (const auto& column : columns)
+        in.push_back(&reader.into(select, column.storage));
+    select.define_and_bind();
+
+    soci::statement insert(to.impl().sql);
+    insert.alloc();
+    insert.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", table, list, placeholders));
+    for (const auto& column : columns)
+        out.push_back(&writer.use(insert, column.storage));
+    insert.define_and_bind();
+
+    std::int64_t copied = 0;
+    select.execute(false);
+    while (select.fetch()) {
+        for (size_t index = 0; index < columns.size(); ++index)
+            Binder::set(*out[index], Binder::value_of(*in[index]));
+        insert.execute(true);
+        ++copied;
+    }
+    return copied;
+}
+
+// PostgreSQL hands out ids from a sequence per table; after rows came in with their ids, the sequences continue
+// after the largest.
+void advance_identities(Tx& to)
+{
+    if (to.engine() != Engine::postgresql)
+        return;
+    auto tables = select_rows(to.impl().sql,
+                              "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                              "AND column_name = 'id' AND is_identity = 'YES'",
+                              {Storage::text});
+    for (const auto& row : tables) {
+        auto table = to_text(row[0]);
+        execute(to.impl().sql,
+                fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+                            "FROM {0}",
+                            table));
+    }
+}
+
+} // namespace
+
+Result<std::vector<std::vector<Value>>> table_contents(Store& store, const std::string& table)
+{
+    return store.read([&](Tx& tx) -> Result<std::vector<std::vector<Value>>> {
+        try {
+            auto columns = columns_of(tx, table);
+            if (columns.empty())
+                return Error::not_found(fmt::format("no table {} in the {}", table, store.description()));
+            std::sort(columns.begin(), columns.end(),
+                      [](const TableColumn& left, const TableColumn& right) { return left.name < right.name; });
+            std::vector<Storage> storages;
+            for (const auto& column : columns)
+                storages.push_back(column.storage);
+            auto rows = select_rows(tx.impl().sql, fmt::format("SELECT {} FROM {}", column_list(columns), table),
+                                    storages);
+            std::sort(rows.begin(), rows.end());
+            return rows;
+        } catch (const std::exception& exception) {
+            return store_error(exception, fmt::format("read {}", table));
+        }
+    });
+}
+
+Result<CopyReport> copy_database(Store& from, Store& to, const std::function<void(const TableCopy&)>& progress)
+{
+    auto source_version = C9_TRY(from.schema_version());
+    if (source_version == 0)
+        return Error::not_found(fmt::format("the {} holds no Clause9 database", from.description()));
+    if (source_version != Store::latest_schema_version())
+        return Error::conflict(fmt::format(
+            "the {} has schema version {} and this clause9 copies version {}; run this clause9's `init` on it "
+            "first{}",
+            from.description(), source_version, Store::latest_schema_version(),
+            source_version > Store::latest_schema_version() ? " (or use the newer clause9 that wrote it)" : ""));
+    if (C9_TRY(to.schema_version()) != 0)
+        return Error::conflict(fmt::format("the {} already holds a Clause9 database; copy needs an empty one",
+                                           to.description()));
+
+    CopyReport report;
+    report.schema_version = source_version;
+    C9_TRY(from.read([&](Tx& source) -> Result<void> {
+        return to.write([&](Tx& target) -> Result<void> {
+            C9_TRY(migrate_in(target));
+            try {
+                for (const auto& table : schema_tables()) {
+                    TableCopy copied{table, C9_TRY(copy_table(source, target, table))};
+                    auto there = count_rows(target, table);
+                    if (there != copied.rows || count_rows(source, table) != copied.rows)
+                        return Error::internal(fmt::format("copy of {}: {} rows read, {} written", table,
+                                                           copied.rows, there));
+                    report.tables.push_back(copied);
+                    if (progress)
+                        progress(copied);
+                }
+                advance_identities(target);
+                return {};
+            } catch (const std::exception& exception) {
+                return store_error(exception, "copy the database");
+            }
+        });
+    }));
+    C9_TRY(to.analyze());
+    return report;
+}
+
+} // namespace c9
