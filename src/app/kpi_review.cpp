@@ -4,12 +4,46 @@
 #include "store/measurements.h"
 #include "store/typed.h"
 
+#include <algorithm>
+#include <map>
+
 namespace c9 {
 
-Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules)
+namespace {
+
+// The recent measurements of every KPI, read in one query rather than one or two per KPI (a round trip each on
+// PostgreSQL): newest first per KPI, complete from `since` on.
+struct RecentMeasurements {
+    Date since;
+    std::map<Id, std::vector<Measurement>> by_kpi;
+};
+
+Result<std::vector<Measurement>> latest_two(Tx& tx, const Kpi& kpi, const RecentMeasurements* recent)
+{
+    if (recent) {
+        auto found = recent->by_kpi.find(kpi.id);
+        if (found != recent->by_kpi.end() && found->second.size() >= 2)
+            return std::vector<Measurement>(found->second.begin(), found->second.begin() + 2);
+    }
+    return latest_measurements(tx, kpi.id, 2); // measured rarely, or not at all: look further back
+}
+
+Result<std::optional<Measurement>> stored_for(Tx& tx, const Kpi& kpi, Date period, const RecentMeasurements* recent)
+{
+    if (!recent || period < recent->since)
+        return measurement_for(tx, kpi.id, period);
+    auto found = recent->by_kpi.find(kpi.id);
+    if (found != recent->by_kpi.end())
+        for (const auto& measurement : found->second)
+            if (measurement.period == period)
+                return std::optional<Measurement>{measurement};
+    return std::optional<Measurement>{};
+}
+
+Result<KpiStatus> review(Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
 {
     if (!kpi.formula) {
-        auto latest = C9_TRY(latest_measurements(tx, kpi.id, 2));
+        auto latest = C9_TRY(latest_two(tx, kpi, recent));
         if (latest.empty())
             return kpi_status(kpi, period_start(rules.today(), kpi.frequency), std::nullopt, std::nullopt);
         std::optional<double> previous;
@@ -24,20 +58,31 @@ Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules)
     // The period before is read from its stored measurement (recorded when a meeting closed), so the figure the
     // meeting saw then is the one the trend compares with.
     std::optional<double> previous;
-    if (auto stored = C9_TRY(measurement_for(tx, kpi.id, before)))
+    if (auto stored = C9_TRY(stored_for(tx, kpi, before, recent)))
         previous = stored->value;
     else if (!is_snapshot(*kpi.formula))
         previous = C9_TRY(compute_formula(tx, *kpi.formula, {before, period}, rules));
     return kpi_status(kpi, period, value, previous);
 }
 
+} // namespace
+
+Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules) { return review(tx, kpi, rules, nullptr); }
+
 Result<std::vector<KpiStatus>> review_kpis(Tx& tx, const Rules& rules)
 {
     auto kpis = C9_TRY(all_rows(tx, kpi_spec(), {where("active", FilterOp::eq, std::int64_t{1})}));
+    // Three years back covers the period before the last complete one of a yearly KPI.
+    RecentMeasurements recent;
+    recent.since = Date{rules.today() - std::chrono::days{3 * 366}};
+    for (auto& measurement : C9_TRY(measurements_since(tx, recent.since)))
+        recent.by_kpi[measurement.kpi].push_back(std::move(measurement));
+    for (auto& [kpi, measurements] : recent.by_kpi)
+        std::reverse(measurements.begin(), measurements.end()); // read oldest first
     std::vector<KpiStatus> statuses;
     statuses.reserve(kpis.size());
     for (const auto& kpi : kpis)
-        statuses.push_back(C9_TRY(review_kpi(tx, kpi, rules)));
+        statuses.push_back(C9_TRY(review(tx, kpi, rules, &recent)));
     return statuses;
 }
 

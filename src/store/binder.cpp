@@ -132,7 +132,7 @@ long long execute(soci::session& sql, const std::string& query, const std::vecto
     Binder binder;
     soci::statement statement(sql);
     statement.alloc();
-    statement.prepare(query);
+    statement.prepare(query, soci::details::st_one_time_query);
     for (const auto& param : params)
         binder.use(statement, param);
     statement.define_and_bind();
@@ -146,7 +146,7 @@ std::vector<std::vector<Value>> select_rows(soci::session& sql, const std::strin
     Binder binder;
     soci::statement statement(sql);
     statement.alloc();
-    statement.prepare(query);
+    statement.prepare(query, soci::details::st_one_time_query);
     std::vector<Binder::Slot*> slots;
     for (auto storage : columns)
         slots.push_back(&binder.into(statement, storage));

@@ -41,7 +41,7 @@ Result<std::vector<Completion>> select_completions(Tx& tx, const std::string& wh
         statement.alloc();
         statement.prepare("SELECT id, activity, done_on, due, done_by, result, evidence, note, recorded_at, "
                           "recorded_by FROM activity_completions " +
-                          where);
+                          where, soci::details::st_one_time_query);
         statement.exchange(soci::into(row.id));
         statement.exchange(soci::into(row.activity));
         statement.exchange(soci::into(row.done_on));
@@ -76,7 +76,7 @@ Result<Id> insert_completion(Tx& tx, const Completion& completion)
         soci::statement statement(tx.impl().sql);
         statement.alloc();
         statement.prepare("INSERT INTO activity_completions (activity, done_on, due, done_by, result, evidence, note, "
-                          "recorded_at, recorded_by) VALUES (:a, :d, :u, :b, :r, :e, :n, :ra, :rb) RETURNING id");
+                          "recorded_at, recorded_by) VALUES (:a, :d, :u, :b, :r, :e, :n, :ra, :rb) RETURNING id", soci::details::st_one_time_query);
         statement.exchange(soci::into(id));
         for (const auto& value :
              std::vector<Value>{completion.activity, format_date(completion.done_on), format_date(completion.due),

@@ -107,7 +107,7 @@ Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table)
     Binder reader, writer;
     soci::statement select(from.impl().sql);
     select.alloc();
-    select.prepare(fmt::format("SELECT {} FROM {}", list, table));
+    select.prepare(fmt::format("SELECT {} FROM {}", list, table), soci::details::st_one_time_query);
     std::vector<Binder::Slot*> in, out;
     for (const auto& column : columns)
         in.push_back(&reader.into(select, column.storage));

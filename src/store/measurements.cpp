@@ -19,7 +19,7 @@ Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& 
         soci::statement statement(tx.impl().sql);
         statement.alloc();
         statement.prepare("SELECT id, kpi, period, value, note, recorded_at, recorded_by FROM kpi_measurements " +
-                          where);
+                          where, soci::details::st_one_time_query);
         statement.exchange(soci::into(id));
         statement.exchange(soci::into(kpi));
         statement.exchange(soci::into(period));

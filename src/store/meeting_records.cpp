@@ -66,7 +66,7 @@ Result<std::vector<Attendance>> select_attendance(Tx& tx, const std::string& whe
         Binder binder;
         soci::statement statement(tx.impl().sql);
         statement.alloc();
-        statement.prepare("SELECT meeting, person, role, presence FROM attendance " + where);
+        statement.prepare("SELECT meeting, person, role, presence FROM attendance " + where, soci::details::st_one_time_query);
         statement.exchange(soci::into(meeting));
         statement.exchange(soci::into(person));
         statement.exchange(soci::into(role));

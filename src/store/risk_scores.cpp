@@ -37,7 +37,7 @@ Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, c
         soci::statement statement(tx.impl().sql);
         statement.alloc();
         statement.prepare("SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores " +
-                          where);
+                          where, soci::details::st_one_time_query);
         statement.exchange(soci::into(row.risk));
         statement.exchange(soci::into(row.at));
         statement.exchange(soci::into(row.likelihood));

@@ -141,7 +141,7 @@ Result<Record> Tx::get(const TableDef& table, Id id)
         Binder binder;
         soci::statement statement(m_impl.sql);
         statement.alloc();
-        statement.prepare(fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name));
+        statement.prepare(fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name), soci::details::st_one_time_query);
         auto slots = bind_row(binder, statement, table);
         binder.use(statement, Value{id});
         statement.define_and_bind();
@@ -165,7 +165,7 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
             Binder binder;
             soci::statement statement(m_impl.sql);
             statement.alloc();
-            statement.prepare(fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where));
+            statement.prepare(fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
             auto& total = binder.into(statement, Storage::integer);
             for (const auto& param : params)
                 binder.use(statement, param);
@@ -182,7 +182,7 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
         Binder binder;
         soci::statement statement(m_impl.sql);
         statement.alloc();
-        statement.prepare(sql);
+        statement.prepare(sql, soci::details::st_one_time_query);
         auto slots = bind_row(binder, statement, table);
         for (const auto& param : params)
             binder.use(statement, param);
@@ -204,7 +204,7 @@ Result<std::int64_t> Tx::count(const TableDef& table, const std::vector<Filter>&
         Binder binder;
         soci::statement statement(m_impl.sql);
         statement.alloc();
-        statement.prepare(fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where));
+        statement.prepare(fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
         auto& total = binder.into(statement, Storage::integer);
         for (const auto& param : params)
             binder.use(statement, param);

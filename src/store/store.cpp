@@ -127,6 +127,10 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
     Tx tx(tx_impl);
     bool open = false;
     try {
+        // A PostgreSQL connection that broke (a server restart, a failover) fails the transaction that finds out;
+        // the next one to take it from the pool connects again.
+        if (m_impl->target.engine == Engine::postgresql && !sql.is_connected())
+            sql.reconnect();
         if (m_impl->target.engine == Engine::sqlite)
             sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
         else
@@ -180,6 +184,10 @@ namespace {
 void apply_migration(soci::session& sql, Engine engine, int version)
 {
     const auto& migration = migrations()[static_cast<size_t>(version - 1)];
+    // Two `init` runs that meet on PostgreSQL take turns (SQLite's BEGIN IMMEDIATE already serialises them); the
+    // second then finds the migration done.
+    if (engine == Engine::postgresql)
+        sql << "SELECT pg_advisory_xact_lock(27001093)";
     sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT "
            "NULL, applied_at TEXT NOT NULL)";
     int done = 0;

@@ -145,3 +145,29 @@ TEST(DbUrl, UnreachableServerIsOneClearError)
 
 } // namespace
 } // namespace c9
+
+namespace c9 {
+namespace {
+
+TEST(Connection, APostgreSQLConnectionThatBrokeIsMadeAgainForTheNextTransaction)
+{
+    if (test::test_engine() != Engine::postgresql)
+        GTEST_SKIP() << "a SQLite file has no connection to lose";
+    test::TestDatabase db;
+    auto count_people = [&] { return db.store().read([](Tx& tx) { return tx.count(table_of(person_spec()), {}); }); };
+    ASSERT_TRUE(count_people());
+    // What a server restart or a failover does to every open connection.
+    auto name = db.url().substr(db.url().rfind('/') + 1);
+    test::exec_sql(db.url().substr(0, db.url().rfind('/') + 1) + "postgres",
+                   "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    auto during = count_people();
+    if (!during) {
+        EXPECT_EQ(during.error().code(), ErrorCode::unavailable) << during.error().message();
+    }
+    auto after = count_people();
+    ASSERT_TRUE(after) << after.error().message();
+    EXPECT_EQ(*after, 0);
+}
+
+} // namespace
+} // namespace c9
