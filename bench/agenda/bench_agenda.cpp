@@ -1,7 +1,11 @@
 // Measures the agenda build for the next meeting on demo databases: scale 1, 10 and 100 with one year of history,
 // and one and twenty years at the same monthly rate. Prints the median and p90 of repeated builds.
 //
-//   bench_agenda [--quick] [--keep DIR]
+//   bench_agenda [--quick] [--postgresql ADMIN_URL]
+//
+// With --postgresql (a server where the URL's user may create databases, as bench/postgresql/run.sh starts) each
+// demo is also copied into a new PostgreSQL database with `clause9 copy`'s copy_database and measured there, and
+// the table shows both engines and their ratio.
 //
 // "gather+build" is the read side (indexed queries on what changed, then the pure builder); "regenerate" is what
 // `clause9 agenda` does on a planned meeting: the same, plus merging into the stored agenda in a write transaction.
@@ -9,6 +13,7 @@
 #include "app/demo.h"
 #include "app/meetings.h"
 #include "export/renderers.h"
+#include "store/copy.h"
 #include "store/settings_store.h"
 #include "store/typed.h"
 
@@ -17,6 +22,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 using namespace c9;
@@ -61,11 +67,63 @@ struct Case {
     int years;
 };
 
+// A new database on the PostgreSQL server of the admin URL; returns its URL.
+std::string create_postgresql_database(const std::string& admin_url, const std::string& name)
+{
+    PGconn* connection = PQconnectdb(admin_url.c_str());
+    if (PQstatus(connection) != CONNECTION_OK)
+        fail(Error(ErrorCode::unavailable, std::string("cannot connect to ") + admin_url + ": " +
+                                               PQerrorMessage(connection)));
+    for (auto statement : {"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name}) {
+        PGresult* result = PQexec(connection, statement.c_str());
+        if (PQresultStatus(result) != PGRES_COMMAND_OK)
+            fail(Error(ErrorCode::unavailable, statement + ": " + PQresultErrorMessage(result)));
+        PQclear(result);
+    }
+    PQfinish(connection);
+    return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
+}
+
+struct Timings {
+    size_t items = 0;
+    Figures read_side, regenerate;
+};
+
+Timings time_agenda(Store& store, const Caller& caller, int runs)
+{
+    Timings timings;
+    auto meeting = must(store.write([&](Tx& tx) { return next_meeting(tx, std::nullopt, caller); }));
+    timings.items = must(store.write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); })).size();
+    timings.read_side = measure(runs, [&] {
+        must(store.read([&](Tx& tx) -> Result<size_t> {
+            auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
+            auto rules = C9_TRY(load_rules(tx, caller.now));
+            auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
+            return build_agenda(input).size();
+        }));
+    });
+    timings.regenerate = measure(runs, [&] {
+        must(store.write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); }));
+    });
+    return timings;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    bool quick = false;
+    std::string postgresql;
+    for (int index = 1; index < argc; ++index) {
+        if (std::strcmp(argv[index], "--quick") == 0)
+            quick = true;
+        else if (std::strcmp(argv[index], "--postgresql") == 0 && index + 1 < argc)
+            postgresql = argv[++index];
+        else {
+            fmt::print(stderr, "usage: bench_agenda [--quick] [--postgresql ADMIN_URL]\n");
+            return 2;
+        }
+    }
     std::filesystem::path dir = std::filesystem::temp_directory_path() / fmt::format("clause9-bench-agenda-{}", getpid());
     std::filesystem::create_directories(dir);
     std::vector<Case> cases{{1, 1}, {10, 1}, {100, 1}, {1, 20}, {10, 20}};
@@ -75,8 +133,8 @@ int main(int argc, char** argv)
     auto caller = Caller{"bench", std::nullopt, current_time()};
 
     fmt::print("Agenda build for the next meeting (median / p90 of {} runs, milliseconds)\n", runs);
-    fmt::print("{:<14} {:>9} {:>9} {:>7} {:>16} {:>16}\n", "demo", "incidents", "vulns", "items", "gather+build",
-               "regenerate");
+    fmt::print("{:<14} {:<10} {:>9} {:>9} {:>7} {:>16} {:>16}\n", "demo", "engine", "incidents", "vulns", "items",
+               "gather+build", "regenerate");
     for (const auto& test_case : cases) {
         auto path = (dir / fmt::format("scale{}-years{}.db", test_case.scale, test_case.years)).string();
         auto store = must(Store::open(path));
@@ -84,25 +142,29 @@ int main(int argc, char** argv)
         options.scale = test_case.scale;
         options.years = test_case.years;
         must(create_demo(*store, options, caller, minutes_renderers()));
-        auto meeting = must(store->write([&](Tx& tx) { return next_meeting(tx, std::nullopt, caller); }));
-        auto items = must(store->write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); }));
         auto incidents = must(store->read([](Tx& tx) { return tx.count(table_of(incident_spec()), {}); }));
         auto vulnerabilities = must(store->read([](Tx& tx) { return tx.count(table_of(vulnerability_spec()), {}); }));
 
-        auto read_side = measure(runs, [&] {
-            must(store->read([&](Tx& tx) -> Result<size_t> {
-                auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
-                auto rules = C9_TRY(load_rules(tx, caller.now));
-                auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
-                return build_agenda(input).size();
-            }));
-        });
-        auto regenerate = measure(runs, [&] {
-            must(store->write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); }));
-        });
-        fmt::print("scale {:<3} {:>2}y {:>9} {:>9} {:>7} {:>7.2f} / {:<7.2f} {:>7.2f} / {:<7.2f}\n", test_case.scale,
-                   test_case.years, incidents, vulnerabilities, items.size(), read_side.median_ms, read_side.p90_ms,
-                   regenerate.median_ms, regenerate.p90_ms);
+        std::vector<std::pair<std::string, std::unique_ptr<Store>>> engines;
+        if (!postgresql.empty()) {
+            auto url = create_postgresql_database(
+                postgresql, fmt::format("bench_agenda_{}_{}", test_case.scale, test_case.years));
+            auto copy = must(Store::open(url));
+            must(copy_database(*store, *copy));
+            engines.emplace_back("postgresql", std::move(copy));
+        }
+        engines.emplace(engines.begin(), "sqlite", std::move(store));
+        double sqlite_ms = 0;
+        for (auto& [engine, engine_store] : engines) {
+            auto timings = time_agenda(*engine_store, caller, runs);
+            if (engine == "sqlite")
+                sqlite_ms = timings.read_side.median_ms;
+            std::string ratio = engine == "sqlite" ? "" : fmt::format("  ({:.1f}x SQLite)", timings.read_side.median_ms / sqlite_ms);
+            fmt::print("scale {:<3} {:>2}y {:<10} {:>9} {:>9} {:>7} {:>7.2f} / {:<7.2f} {:>7.2f} / {:<7.2f}{}\n",
+                       test_case.scale, test_case.years, engine, incidents, vulnerabilities, timings.items,
+                       timings.read_side.median_ms, timings.read_side.p90_ms, timings.regenerate.median_ms,
+                       timings.regenerate.p90_ms, ratio);
+        }
     }
     std::filesystem::remove_all(dir);
     return 0;
