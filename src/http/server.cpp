@@ -166,7 +166,12 @@ std::error_code Server::listen()
     if (ec) {
         error_code ignored;
         impl.acceptor.close(ignored);
+        return ec;
     }
+    // Signals are caught from here on, not only once run() starts: whoever sees the port (a log line, a test) may
+    // send SIGTERM at once, and asio keeps a signal that arrives before the wait for it.
+    if (impl.config.handle_signals && !impl.signals)
+        impl.signals.emplace(impl.control, SIGINT, SIGTERM);
     return ec;
 }
 
@@ -181,8 +186,7 @@ std::error_code Server::run()
         if (auto ec = listen())
             return ec;
     }
-    if (impl.config.handle_signals) {
-        impl.signals.emplace(impl.control, SIGINT, SIGTERM);
+    if (impl.signals) {
         impl.signals->async_wait([this](error_code ec, int signal) {
             if (ec)
                 return;
