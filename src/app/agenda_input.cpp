@@ -9,11 +9,24 @@
 #include "store/typed.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace c9 {
 
 namespace {
+
+// The rows with these ids, read in one query (one round trip on PostgreSQL, rather than one per row).
+template <class T> Result<std::map<Id, T>> rows_by_id(Tx& tx, const EntitySpec<T>& spec, const std::set<Id>& ids)
+{
+    std::map<Id, T> rows;
+    if (ids.empty())
+        return rows;
+    std::vector<Value> values(ids.begin(), ids.end());
+    for (auto& row : C9_TRY(all_rows(tx, spec, {where_in("id", std::move(values))})))
+        rows.emplace(row.id, std::move(row));
+    return rows;
+}
 
 // Rows an agenda item names in its sources; the item's title gives the full count.
 constexpr int sample_size = 50;
@@ -89,11 +102,12 @@ Result<void> maintenance(Tx& tx, Timestamp since, Date today, AgendaInput& input
     input.late_completions = summary.late;
     input.completed_activities = summary.activities;
     input.findings.total = summary.findings.total;
-    std::map<Id, Activity> activities;
+    std::set<Id> ids;
+    for (const auto& completion : summary.findings.rows)
+        ids.insert(completion.activity);
+    auto activities = C9_TRY(rows_by_id(tx, activity_spec(), ids));
     for (const auto& completion : summary.findings.rows) {
-        if (!activities.contains(completion.activity))
-            activities[completion.activity] = C9_TRY(get_row(tx, activity_spec(), completion.activity));
-        const auto& activity = activities[completion.activity];
+        const auto& activity = activities.at(completion.activity);
         input.findings.rows.push_back({completion, activity.title, activity.owner});
     }
     Filter active = where("active", FilterOp::eq, std::int64_t{1});
@@ -108,14 +122,17 @@ Result<void> maintenance(Tx& tx, Timestamp since, Date today, AgendaInput& input
 
 Result<void> controls(Tx& tx, Timestamp since, Date today, AgendaInput& input)
 {
-    std::map<Id, Control> seen;
+    std::vector<FieldChange> changes;
+    std::set<Id> ids;
     for (const char* field : {"status", "applicable"})
-        for (const auto& change : C9_TRY(field_changes_since(tx, "control", field, since))) {
-            if (!seen.contains(change.entity_id))
-                seen[change.entity_id] = C9_TRY(get_row(tx, control_spec(), change.entity_id));
-            input.control_changes.push_back(
-                {seen[change.entity_id], change.field, change.old_value, change.new_value, change.at});
+        for (auto& change : C9_TRY(field_changes_since(tx, "control", field, since))) {
+            ids.insert(change.entity_id);
+            changes.push_back(std::move(change));
         }
+    auto controls = C9_TRY(rows_by_id(tx, control_spec(), ids));
+    for (const auto& change : changes)
+        input.control_changes.push_back(
+            {controls.at(change.entity_id), change.field, change.old_value, change.new_value, change.at});
     input.reviews_overdue = C9_TRY(all_rows(tx, control_spec(),
                                             {where("next_review", FilterOp::lt, format_date(today)),
                                              where("applicable", FilterOp::ne, std::int64_t{0})}));
@@ -175,10 +192,12 @@ Result<void> risks(Tx& tx, Timestamp since, Date today, const Rules& rules, Agen
     std::stable_sort(rose.begin(), rose.end(),
                      [](const auto& a, const auto& b) { return a.after - a.before > b.after - b.before; });
     input.risen_total = static_cast<std::int64_t>(rose.size());
-    for (size_t index = 0; index < rose.size() && index < 10; ++index) {
-        auto risk = C9_TRY(get_row(tx, spec, rose[index].risk));
-        input.risen.push_back({risk, rose[index].before, rose[index].after});
-    }
+    std::set<Id> ids;
+    for (size_t index = 0; index < rose.size() && index < 10; ++index)
+        ids.insert(rose[index].risk);
+    auto risen = C9_TRY(rows_by_id(tx, spec, ids));
+    for (size_t index = 0; index < rose.size() && index < 10; ++index)
+        input.risen.push_back({risen.at(rose[index].risk), rose[index].before, rose[index].after});
     input.above_appetite = C9_TRY(sample(
         tx, spec, {open, where("current_score", FilterOp::gt, std::int64_t{rules.matrix.appetite})}, "current_score",
         true));

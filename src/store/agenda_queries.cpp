@@ -20,20 +20,29 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
                                             owners),
                                 {Storage::integer, Storage::integer, Storage::integer}, {format_date(today), series});
         std::vector<OwnerLoad> loads;
+        std::string owners_list;
         for (const auto& row : rows) {
             OwnerLoad load;
             load.owner = std::get<std::int64_t>(row[0]);
             load.open = std::get<std::int64_t>(row[1]);
             load.overdue = is_null(row[2]) ? 0 : std::get<std::int64_t>(row[2]);
-            auto items = select_rows(sql,
-                                     fmt::format("SELECT id FROM actions WHERE series = :s AND status IN ('open', "
-                                                 "'in_progress') AND owner = :o ORDER BY due, id LIMIT {}",
-                                                 per_owner),
-                                     {Storage::integer}, {series, load.owner});
-            for (const auto& item : items)
-                load.actions.push_back(std::get<std::int64_t>(item[0]));
+            owners_list += fmt::format("{}{}", owners_list.empty() ? "" : ", ", load.owner);
             loads.push_back(std::move(load));
         }
+        if (loads.empty())
+            return loads;
+        // The first few actions of every listed owner in one query: a window numbers each owner's rows.
+        auto items = select_rows(sql,
+                                 fmt::format("SELECT owner, id FROM (SELECT owner, id, ROW_NUMBER() OVER (PARTITION "
+                                             "BY owner ORDER BY due, id) AS n FROM actions WHERE series = :s AND "
+                                             "status IN ('open', 'in_progress') AND owner IN ({})) ranked "
+                                             "WHERE n <= {} ORDER BY owner, n",
+                                             owners_list, per_owner),
+                                 {Storage::integer, Storage::integer}, {series});
+        for (const auto& item : items)
+            for (auto& load : loads)
+                if (load.owner == std::get<std::int64_t>(item[0]))
+                    load.actions.push_back(std::get<std::int64_t>(item[1]));
         return loads;
     } catch (const std::exception& exception) {
         return store_error(exception, "count open action items per owner");

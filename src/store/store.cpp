@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <fmt/format.h>
+#include <mutex>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -16,6 +17,10 @@ struct Store::Impl {
     DbTarget target;
     int pool_size = 1;
     soci::connection_pool pool;
+    // SQLite has one writer. Writers of this process queue here, in order, rather than in SQLite's busy handler,
+    // which sleeps and retries (up to 100 ms a time) and so let a few unlucky writes wait over a second under
+    // concurrent load. Other processes on the same file still meet the busy timeout.
+    std::mutex sqlite_writer;
 
     Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size)) {}
 };
@@ -122,15 +127,14 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
 
 Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body)
 {
+    std::unique_lock<std::mutex> writer(m_impl->sqlite_writer, std::defer_lock);
+    if (write && m_impl->target.engine == Engine::sqlite)
+        writer.lock(); // before taking a connection, so waiting writers leave the pool to readers
     soci::session sql(m_impl->pool);
     Tx::Impl tx_impl{sql, m_impl->target.engine};
     Tx tx(tx_impl);
     bool open = false;
     try {
-        // A PostgreSQL connection that broke (a server restart, a failover) fails the transaction that finds out;
-        // the next one to take it from the pool connects again.
-        if (m_impl->target.engine == Engine::postgresql && !sql.is_connected())
-            sql.reconnect();
         if (m_impl->target.engine == Engine::sqlite)
             sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
         else
@@ -149,6 +153,17 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
                 sql << "ROLLBACK";
             } catch (const std::exception&) {
                 // The connection is gone; the server rolls the transaction back.
+            }
+        }
+        // A PostgreSQL connection that broke (a server restart, a failover) fails the transaction that finds out;
+        // it is made again here, so the next transaction that takes it from the pool works once the server is
+        // back. (Checking before every transaction would cost a round trip each.)
+        if (m_impl->target.engine == Engine::postgresql) {
+            try {
+                if (!sql.is_connected())
+                    sql.reconnect();
+            } catch (const std::exception&) {
+                // Still unreachable: the next transaction fails too, and tries again.
             }
         }
         return store_error(exception, write ? "write" : "read");
