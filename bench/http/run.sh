@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of `clause9 serve` beside nginx serving the same response bytes as static files, both measured
-# with wrk in one run on this machine (bench/http/README.md has the figures and the targets).
+# with wrk in one run on this machine (bench/http/README.md has figures and the targets).
 #   bench/http/run.sh [BUILD_DIR]      default build; DURATION=10s CONNECTIONS=64 THREADS=2 change the wrk runs,
 #                                      WORKERS=N the server's handler threads (default: its own default)
 set -euo pipefail
