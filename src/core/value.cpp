@@ -15,13 +15,21 @@ std::string to_text(const Value& value)
     return std::visit(Visitor{}, value);
 }
 
-std::optional<std::string> text_problem(std::string_view text)
+namespace {
+
+struct Utf8Scan {
+    size_t bad_byte = std::string_view::npos; // offset of the first byte that breaks the encoding
+    bool truncated = false;                   // the text ends inside a character
+    bool nul = false;                         // a NUL comes before any bad byte
+};
+
+Utf8Scan scan_utf8(std::string_view text)
 {
     size_t index = 0;
     while (index < text.size()) {
         auto byte = static_cast<unsigned char>(text[index]);
         if (byte == 0)
-            return "contains a NUL character";
+            return {std::string_view::npos, false, true};
         if (byte < 0x80) {
             ++index;
             continue;
@@ -36,19 +44,45 @@ std::optional<std::string> text_problem(std::string_view text)
         else if ((byte & 0xF8) == 0xF0)
             length = 4, code = byte & 0x07, minimum = 0x10000;
         else
-            return fmt::format("is not UTF-8 text (byte {} of it)", index + 1);
+            return {index};
         if (index + length > text.size())
-            return fmt::format("is not UTF-8 text (it ends inside a character)");
+            return {index, true};
         for (size_t next = 1; next < length; ++next) {
             auto continuation = static_cast<unsigned char>(text[index + next]);
             if ((continuation & 0xC0) != 0x80)
-                return fmt::format("is not UTF-8 text (byte {} of it)", index + next + 1);
+                return {index + next};
             code = (code << 6) | (continuation & 0x3F);
         }
         if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-            return fmt::format("is not UTF-8 text (byte {} of it)", index + 1);
+            return {index};
         index += length;
     }
+    return {};
+}
+
+} // namespace
+
+bool valid_utf8(std::string_view text)
+{
+    auto scan = scan_utf8(text);
+    // A NUL is a valid character; only what follows it is still to be checked.
+    while (scan.nul) {
+        auto nul = text.find('\0');
+        text.remove_prefix(nul + 1);
+        scan = scan_utf8(text);
+    }
+    return scan.bad_byte == std::string_view::npos;
+}
+
+std::optional<std::string> text_problem(std::string_view text)
+{
+    auto scan = scan_utf8(text);
+    if (scan.nul)
+        return "contains a NUL character";
+    if (scan.truncated)
+        return std::string("is not UTF-8 text (it ends inside a character)");
+    if (scan.bad_byte != std::string_view::npos)
+        return fmt::format("is not UTF-8 text (byte {} of it)", scan.bad_byte + 1);
     return std::nullopt;
 }
 

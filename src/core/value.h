@@ -18,6 +18,9 @@ inline bool is_null(const Value& value) { return std::holds_alternative<std::mon
 // Text for history rows, tables and messages: "" for null, integers and reals without noise.
 std::string to_text(const Value& value);
 
+// Whether the text is well-formed UTF-8 (RFC 3629: shortest forms, no surrogates, nothing above U+10FFFF).
+bool valid_utf8(std::string_view text);
+
 // What is wrong with a text a person typed, if anything: it must be UTF-8 (shortest forms, no surrogates) and hold
 // no NUL character. Both engines then store exactly what was given; PostgreSQL refuses anything else outright.
 std::optional<std::string> text_problem(std::string_view text);

@@ -6,37 +6,39 @@
 
 namespace c9::http {
 
-namespace {
-
-// JSON string escaping (RFC 8259 7): quote, backslash and control characters; UTF-8 passes through.
-std::string json_string(std::string_view text)
+void append_json_string(std::string& out, std::string_view text)
 {
-    std::string out = "\"";
+    out += '"';
     for (char c : text) {
         switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-            else
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xF];
+                out += hex[c & 0xF];
+            } else {
                 out += c;
+            }
         }
     }
-    return out + "\"";
+    out += '"';
+}
+
+namespace {
+
+std::string json_string(std::string_view text)
+{
+    std::string out;
+    append_json_string(out, text);
+    return out;
 }
 
 } // namespace

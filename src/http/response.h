@@ -25,6 +25,10 @@ struct Problem {
     std::vector<ProblemField> errors;
 };
 
+// Appends text as a JSON string (RFC 8259 section 7) with the escapes nlohmann::json writes: quote, backslash,
+// \b \f \n \r \t, other control characters as \u00XX; UTF-8 passes through (the caller checks it is valid).
+void append_json_string(std::string& out, std::string_view text);
+
 // The reason phrase of a status code ("Not Found"), or "<unknown-status>" for a code without one.
 std::string_view status_phrase(int status);
 
