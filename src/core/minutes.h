@@ -118,4 +118,24 @@ struct MinutesDoc {
     bool quorum_reached() const { return !quorum || present >= *quorum; }
 };
 
+// The quorum sentence of the minutes, in words every format shares: "Quorum: reached: 6 present, 5 required."
+struct QuorumStatement {
+    std::string label; // "Quorum:" or "Quorum: NOT reached:", shown strong
+    std::string text;
+    bool warning = false; // not reached
+};
+
+inline QuorumStatement quorum_statement(const MinutesDoc& doc)
+{
+    std::string present = std::to_string(doc.present) + " present";
+    if (!doc.quorum)
+        return {"Quorum:", "none required; " + present + "."};
+    std::string counts = present + ", " + std::to_string(*doc.quorum) + " required.";
+    if (doc.quorum_reached())
+        return {"Quorum:", "reached: " + counts};
+    if (!doc.decisions.empty())
+        counts += " The decisions below were taken without the required quorum.";
+    return {"Quorum: NOT reached:", counts, true};
+}
+
 } // namespace c9

@@ -12,16 +12,9 @@ using html::Cell;
 
 std::string quorum_paragraph(const MinutesDoc& doc)
 {
-    std::string present = std::to_string(doc.present) + " present";
-    if (!doc.quorum)
-        return "<p><strong>Quorum:</strong> none required; " + present + ".</p>\n";
-    std::string counts = present + ", " + std::to_string(*doc.quorum) + " required.";
-    if (doc.quorum_reached())
-        return "<p><strong>Quorum:</strong> reached: " + counts + "</p>\n";
-    std::string text = "<p class=\"warning\"><strong>Quorum: NOT reached:</strong> " + counts;
-    if (!doc.decisions.empty())
-        text += " The decisions below were taken without the required quorum.";
-    return text + "</p>\n";
+    auto quorum = quorum_statement(doc);
+    return std::string(quorum.warning ? "<p class=\"warning\">" : "<p>") + "<strong>" + quorum.label + "</strong> "
+           + quorum.text + "</p>\n";
 }
 
 std::string attendance(const MinutesDoc& doc)

@@ -10,16 +10,8 @@ namespace {
 
 std::string quorum_line(const MinutesDoc& doc)
 {
-    std::string present = std::to_string(doc.present) + " present";
-    if (!doc.quorum)
-        return "**Quorum:** none required; " + present + ".\n";
-    std::string counts = present + ", " + std::to_string(*doc.quorum) + " required.";
-    if (doc.quorum_reached())
-        return "**Quorum:** reached: " + counts + "\n";
-    std::string line = "**Quorum: NOT reached:** " + counts;
-    if (!doc.decisions.empty())
-        line += " The decisions below were taken without the required quorum.";
-    return line + "\n";
+    auto quorum = quorum_statement(doc);
+    return "**" + quorum.label + "** " + quorum.text + "\n";
 }
 
 std::string attendance(const MinutesDoc& doc)
