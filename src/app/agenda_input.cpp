@@ -16,18 +16,6 @@ namespace c9 {
 
 namespace {
 
-// The rows with these ids, read in one query (one round trip on PostgreSQL, rather than one per row).
-template <class T> Result<std::map<Id, T>> rows_by_id(Tx& tx, const EntitySpec<T>& spec, const std::set<Id>& ids)
-{
-    std::map<Id, T> rows;
-    if (ids.empty())
-        return rows;
-    std::vector<Value> values(ids.begin(), ids.end());
-    for (auto& row : C9_TRY(all_rows(tx, spec, {where_in("id", std::move(values))})))
-        rows.emplace(row.id, std::move(row));
-    return rows;
-}
-
 // Rows an agenda item names in its sources; the item's title gives the full count.
 constexpr int sample_size = 50;
 constexpr int owners_listed = 10;

@@ -36,7 +36,6 @@ Engine test_engine()
     return state && *state ? Engine::postgresql : Engine::sqlite;
 }
 
-std::string engine_name(Engine engine) { return engine == Engine::sqlite ? "sqlite" : "postgresql"; }
 
 namespace {
 

@@ -29,7 +29,6 @@ private:
 // throwaway server scripts/test-postgres.sh started (its admin URL is in the file url there). CTest runs the store,
 // meeting and API suites a second time that way, as their postgresql: variants.
 Engine test_engine();
-std::string engine_name(Engine engine);
 
 // A fresh, initialised database (migrated, catalog loaded) that disappears with the object: a file in a temporary
 // directory on SQLite, a database of its own on the test server on PostgreSQL.
