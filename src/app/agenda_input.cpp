@@ -34,7 +34,7 @@ Filter after(const char* column, Timestamp since) { return where(column, FilterO
 // walking the table in id order until it has found enough rows.
 template <class T>
 Result<Sample<T>> sample(Tx& tx, const EntitySpec<T>& spec, std::vector<Filter> filters, std::string sort,
-                         bool descending = false, int limit = sample_size)
+    bool descending = false, int limit = sample_size)
 {
     ListQuery query;
     query.filters = std::move(filters);
@@ -42,7 +42,7 @@ Result<Sample<T>> sample(Tx& tx, const EntitySpec<T>& spec, std::vector<Filter> 
     query.descending = descending;
     query.limit = limit;
     auto page = C9_TRY(list_rows(tx, spec, query));
-    return Sample<T>{std::move(page.rows), page.total};
+    return Sample<T> {std::move(page.rows), page.total};
 }
 
 Result<SeverityCounts> by_severity(Tx& tx, const TableDef& table, const std::vector<Filter>& filters)
@@ -78,8 +78,7 @@ Result<void> series_actions(Tx& tx, const Meeting& meeting, Timestamp since, Dat
     input.overdue_actions = C9_TRY(tx.count(table_of(action_spec()), overdue));
     if (input.open_actions.total > 15)
         input.action_owners = C9_TRY(action_owner_loads(tx, meeting.series, today, owners_listed, sample_size));
-    input.closed_actions =
-        C9_TRY(sample(tx, action_spec(), {in_series, after("completed_at", since)}, "completed_at"));
+    input.closed_actions = C9_TRY(sample(tx, action_spec(), {in_series, after("completed_at", since)}, "completed_at"));
     return {};
 }
 
@@ -98,13 +97,13 @@ Result<void> maintenance(Tx& tx, Timestamp since, Date today, AgendaInput& input
         const auto& activity = activities.at(completion.activity);
         input.findings.rows.push_back({completion, activity.title, activity.owner});
     }
-    Filter active = where("active", FilterOp::eq, std::int64_t{1});
+    Filter active = where("active", FilterOp::eq, std::int64_t {1});
     input.overdue_activities = C9_TRY(
         sample(tx, activity_spec(), {active, where("next_due", FilterOp::lt, format_date(today))}, "next_due"));
     input.due_activities = C9_TRY(sample(tx, activity_spec(),
-                                         {active, where("next_due", FilterOp::ge, format_date(today)),
-                                          where("next_due", FilterOp::lt, format_date(input.next_meeting))},
-                                         "next_due"));
+        {active, where("next_due", FilterOp::ge, format_date(today)),
+            where("next_due", FilterOp::lt, format_date(input.next_meeting))},
+        "next_due"));
     return {};
 }
 
@@ -122,8 +121,7 @@ Result<void> controls(Tx& tx, Timestamp since, Date today, AgendaInput& input)
         input.control_changes.push_back(
             {controls.at(change.entity_id), change.field, change.old_value, change.new_value, change.at});
     input.reviews_overdue = C9_TRY(all_rows(tx, control_spec(),
-                                            {where("next_review", FilterOp::lt, format_date(today)),
-                                             where("applicable", FilterOp::ne, std::int64_t{0})}));
+        {where("next_review", FilterOp::lt, format_date(today)), where("applicable", FilterOp::ne, std::int64_t {0})}));
     return {};
 }
 
@@ -133,12 +131,12 @@ Result<void> incidents(Tx& tx, Timestamp since, AgendaInput& input)
     auto detected = after("detected_at", since);
     input.new_incidents = C9_TRY(by_severity(tx, table_of(spec), {detected}));
     // "critical" sorts before "high": critical incidents come first.
-    input.severe_incidents =
-        C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}))}, "detected_at"));
-    input.routine_incidents =
-        C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}), true)}, "detected_at"));
-    input.closed_without_lessons =
-        C9_TRY(sample(tx, spec, {after("closed_at", since), where("lessons_learned", FilterOp::is_null)}, "closed_at"));
+    input.severe_incidents
+        = C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}))}, "detected_at"));
+    input.routine_incidents
+        = C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}), true)}, "detected_at"));
+    input.closed_without_lessons = C9_TRY(
+        sample(tx, spec, {after("closed_at", since), where("lessons_learned", FilterOp::is_null)}, "closed_at"));
     return {};
 }
 
@@ -150,10 +148,10 @@ Result<void> vulnerabilities(Tx& tx, Timestamp since, Date today, AgendaInput& i
     input.new_vulnerability_rows = C9_TRY(sample(tx, spec, {recorded}, "created_at"));
     auto open = spec.open_filter();
     auto kev = open;
-    kev.push_back(where("kev", FilterOp::eq, std::int64_t{1}));
+    kev.push_back(where("kev", FilterOp::eq, std::int64_t {1}));
     input.known_exploited = C9_TRY(sample(tx, spec, kev, "due"));
     auto overdue = spec.overdue_filter(today);
-    overdue.push_back(where("kev", FilterOp::eq, std::int64_t{0}));
+    overdue.push_back(where("kev", FilterOp::eq, std::int64_t {0}));
     input.overdue_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), overdue));
     input.overdue_vulnerability_rows = C9_TRY(sample(tx, spec, overdue, "due"));
     return {};
@@ -177,8 +175,8 @@ Result<void> risks(Tx& tx, Timestamp since, Date today, const Rules& rules, Agen
                 input.lowered.rows.push_back(change.risk);
         }
     }
-    std::stable_sort(rose.begin(), rose.end(),
-                     [](const auto& a, const auto& b) { return a.after - a.before > b.after - b.before; });
+    std::stable_sort(
+        rose.begin(), rose.end(), [](const auto& a, const auto& b) { return a.after - a.before > b.after - b.before; });
     input.risen_total = static_cast<std::int64_t>(rose.size());
     std::set<Id> ids;
     for (size_t index = 0; index < rose.size() && index < 10; ++index)
@@ -186,13 +184,12 @@ Result<void> risks(Tx& tx, Timestamp since, Date today, const Rules& rules, Agen
     auto risen = C9_TRY(rows_by_id(tx, spec, ids));
     for (size_t index = 0; index < rose.size() && index < 10; ++index)
         input.risen.push_back({risen.at(rose[index].risk), rose[index].before, rose[index].after});
-    input.above_appetite = C9_TRY(sample(
-        tx, spec, {open, where("current_score", FilterOp::gt, std::int64_t{rules.matrix.appetite})}, "current_score",
-        true));
+    input.above_appetite = C9_TRY(sample(tx, spec,
+        {open, where("current_score", FilterOp::gt, std::int64_t {rules.matrix.appetite})}, "current_score", true));
     input.reviews_due = C9_TRY(
         sample(tx, spec, {open, where("next_review", FilterOp::lt, format_date(input.next_meeting))}, "next_review"));
-    input.treatments_overdue = C9_TRY(
-        sample(tx, spec, {open, where("treatment_due", FilterOp::lt, format_date(today))}, "treatment_due"));
+    input.treatments_overdue
+        = C9_TRY(sample(tx, spec, {open, where("treatment_due", FilterOp::lt, format_date(today))}, "treatment_due"));
     return {};
 }
 
@@ -211,7 +208,8 @@ Result<void> review_inputs(Tx& tx, Timestamp since, AgendaInput& input)
     add(input.nonconformities, C9_TRY(sample(tx, spec, {open}, "due")));
     add(input.nonconformities, C9_TRY(sample(tx, spec, {closed_since, after("updated_at", since)}, "updated_at")));
     add(input.audit_findings, C9_TRY(sample(tx, spec, {open, audits}, "due")));
-    add(input.audit_findings, C9_TRY(sample(tx, spec, {closed_since, after("updated_at", since), audits}, "updated_at")));
+    add(input.audit_findings,
+        C9_TRY(sample(tx, spec, {closed_since, after("updated_at", since), audits}, "updated_at")));
     input.lessons = C9_TRY(sample(tx, lesson_spec(), {after("created_at", since)}, "created_at"));
     return {};
 }
@@ -222,33 +220,32 @@ Result<std::optional<Meeting>> previous_held_meeting(Tx& tx, const Meeting& meet
 {
     ListQuery query;
     query.filters = {where("series", FilterOp::eq, meeting.series),
-                     where("starts_at", FilterOp::lt, format_timestamp(meeting.starts_at)),
-                     where_in("state", texts({"held", "approved"}))};
+        where("starts_at", FilterOp::lt, format_timestamp(meeting.starts_at)),
+        where_in("state", texts({"held", "approved"}))};
     query.sort = "starts_at";
     query.descending = true;
     query.limit = 1;
     auto page = C9_TRY(list_rows(tx, meeting_spec(), query));
     if (page.rows.empty())
-        return std::optional<Meeting>{};
-    return std::optional<Meeting>{page.rows.front()};
+        return std::optional<Meeting> {};
+    return std::optional<Meeting> {page.rows.front()};
 }
 
 Result<Date> following_meeting_date(Tx& tx, const Meeting& meeting, const MeetingSeries& series)
 {
     ListQuery query;
     query.filters = {where("series", FilterOp::eq, meeting.series),
-                     where("starts_at", FilterOp::gt, format_timestamp(meeting.starts_at))};
+        where("starts_at", FilterOp::gt, format_timestamp(meeting.starts_at))};
     query.sort = "starts_at";
     query.limit = 1;
     auto page = C9_TRY(list_rows(tx, meeting_spec(), query));
     if (!page.rows.empty())
         return to_date(page.rows.front().starts_at);
-    auto cadence = Recurrence::parse(series.cadence).value_or(Recurrence{});
+    auto cadence = Recurrence::parse(series.cadence).value_or(Recurrence {});
     return cadence.next(to_date(meeting.starts_at));
 }
 
-Result<AgendaInput> gather_agenda_input(Tx& tx, const Meeting& meeting, const MeetingSeries& series,
-                                        const Rules& rules)
+Result<AgendaInput> gather_agenda_input(Tx& tx, const Meeting& meeting, const MeetingSeries& series, const Rules& rules)
 {
     AgendaInput input;
     input.type = series.type;

@@ -36,8 +36,8 @@ Result<std::optional<Measurement>> stored_for(Tx& tx, const Kpi& kpi, Date perio
     if (found != recent->by_kpi.end())
         for (const auto& measurement : found->second)
             if (measurement.period == period)
-                return std::optional<Measurement>{measurement};
-    return std::optional<Measurement>{};
+                return std::optional<Measurement> {measurement};
+    return std::optional<Measurement> {};
 }
 
 Result<KpiStatus> review(Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
@@ -71,10 +71,10 @@ Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules) { retur
 
 Result<std::vector<KpiStatus>> review_kpis(Tx& tx, const Rules& rules)
 {
-    auto kpis = C9_TRY(all_rows(tx, kpi_spec(), {where("active", FilterOp::eq, std::int64_t{1})}));
+    auto kpis = C9_TRY(all_rows(tx, kpi_spec(), {where("active", FilterOp::eq, std::int64_t {1})}));
     // Three years back covers the period before the last complete one of a yearly KPI.
     RecentMeasurements recent;
-    recent.since = Date{rules.today() - std::chrono::days{3 * 366}};
+    recent.since = Date {rules.today() - std::chrono::days {3 * 366}};
     for (auto& measurement : C9_TRY(measurements_since(tx, recent.since)))
         recent.by_kpi[measurement.kpi].push_back(std::move(measurement));
     for (auto& [kpi, measurements] : recent.by_kpi)
@@ -91,9 +91,9 @@ Result<void> snapshot_kpis(Tx& tx, const std::vector<KpiStatus>& statuses, const
     for (const auto& status : statuses) {
         if (!status.kpi.formula || !status.value)
             continue;
-        C9_TRY(upsert_measurement(tx, {0, status.kpi.id, status.period, *status.value,
-                                       std::string("computed by ") + std::string(to_string(*status.kpi.formula)),
-                                       caller.now, caller.actor}));
+        C9_TRY(upsert_measurement(tx,
+            {0, status.kpi.id, status.period, *status.value,
+                std::string("computed by ") + std::string(to_string(*status.kpi.formula)), caller.now, caller.actor}));
     }
     return {};
 }

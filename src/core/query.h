@@ -27,9 +27,9 @@ inline Filter where_in(std::string column, std::vector<Value> values, bool negat
 
 struct ListQuery {
     std::vector<Filter> filters;
-    std::string search;                      // case-insensitive substring of any search column
+    std::string search; // case-insensitive substring of any search column
     std::vector<std::string> search_columns; // defaults to title or name
-    std::string sort = "id";                 // a column name, "id", "updated_at" or "created_at"
+    std::string sort = "id"; // a column name, "id", "updated_at" or "created_at"
     bool descending = false;
     int limit = 0; // 0: no limit
     int offset = 0;

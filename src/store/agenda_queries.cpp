@@ -14,11 +14,11 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
         auto& sql = tx.impl().sql;
         // Both queries read only the index on (series, status, owner, due).
         auto rows = select_rows(sql,
-                                fmt::format("SELECT owner, COUNT(*), SUM(CASE WHEN due < :t THEN 1 ELSE 0 END) AS late "
-                                            "FROM actions WHERE series = :s AND status IN ('open', 'in_progress') "
-                                            "GROUP BY owner ORDER BY late DESC, COUNT(*) DESC, owner LIMIT {}",
-                                            owners),
-                                {Storage::integer, Storage::integer, Storage::integer}, {format_date(today), series});
+            fmt::format("SELECT owner, COUNT(*), SUM(CASE WHEN due < :t THEN 1 ELSE 0 END) AS late "
+                        "FROM actions WHERE series = :s AND status IN ('open', 'in_progress') "
+                        "GROUP BY owner ORDER BY late DESC, COUNT(*) DESC, owner LIMIT {}",
+                owners),
+            {Storage::integer, Storage::integer, Storage::integer}, {format_date(today), series});
         std::vector<OwnerLoad> loads;
         std::string owners_list;
         for (const auto& row : rows) {
@@ -33,12 +33,12 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
             return loads;
         // The first few actions of every listed owner in one query: a window numbers each owner's rows.
         auto items = select_rows(sql,
-                                 fmt::format("SELECT owner, id FROM (SELECT owner, id, ROW_NUMBER() OVER (PARTITION "
-                                             "BY owner ORDER BY due, id) AS n FROM actions WHERE series = :s AND "
-                                             "status IN ('open', 'in_progress') AND owner IN ({})) ranked "
-                                             "WHERE n <= {} ORDER BY owner, n",
-                                             owners_list, per_owner),
-                                 {Storage::integer, Storage::integer}, {series});
+            fmt::format("SELECT owner, id FROM (SELECT owner, id, ROW_NUMBER() OVER (PARTITION "
+                        "BY owner ORDER BY due, id) AS n FROM actions WHERE series = :s AND "
+                        "status IN ('open', 'in_progress') AND owner IN ({})) ranked "
+                        "WHERE n <= {} ORDER BY owner, n",
+                owners_list, per_owner),
+            {Storage::integer, Storage::integer}, {series});
         for (const auto& item : items)
             for (auto& load : loads)
                 if (load.owner == std::get<std::int64_t>(item[0]))
@@ -56,10 +56,10 @@ Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
         std::string after = format_timestamp(since);
         CompletionSummary summary;
         auto totals = select_rows(sql,
-                                  "SELECT COUNT(*), SUM(CASE WHEN done_on > due THEN 1 ELSE 0 END), "
-                                  "SUM(CASE WHEN result <> 'ok' THEN 1 ELSE 0 END) FROM activity_completions "
-                                  "WHERE recorded_at > :s",
-                                  {Storage::integer, Storage::integer, Storage::integer}, {after})
+            "SELECT COUNT(*), SUM(CASE WHEN done_on > due THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN result <> 'ok' THEN 1 ELSE 0 END) FROM activity_completions "
+            "WHERE recorded_at > :s",
+            {Storage::integer, Storage::integer, Storage::integer}, {after})
                           .at(0);
         summary.total = std::get<std::int64_t>(totals[0]);
         summary.late = is_null(totals[1]) ? 0 : std::get<std::int64_t>(totals[1]);
@@ -69,12 +69,13 @@ Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
         // In log order through the covering index on recorded_at; distinct here, not in SQL, so the database does
         // not pick the per-activity index and walk every completion ever logged.
         for (const auto& row : select_rows(sql,
-                                           "SELECT activity FROM activity_completions WHERE recorded_at > :s "
-                                           "ORDER BY recorded_at",
-                                           {Storage::integer}, {after})) {
+                 "SELECT activity FROM activity_completions WHERE recorded_at > :s "
+                 "ORDER BY recorded_at",
+                 {Storage::integer}, {after})) {
             auto activity = std::get<std::int64_t>(row[0]);
-            if (static_cast<int>(summary.activities.size()) < sample &&
-                std::find(summary.activities.begin(), summary.activities.end(), activity) == summary.activities.end())
+            if (static_cast<int>(summary.activities.size()) < sample
+                && std::find(summary.activities.begin(), summary.activities.end(), activity)
+                    == summary.activities.end())
                 summary.activities.push_back(activity);
         }
         if (summary.findings.total > 0)

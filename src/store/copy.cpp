@@ -21,7 +21,7 @@ std::int64_t CopyReport::rows() const
 std::vector<std::string> schema_tables()
 {
     // Migrate() keeps its own bookkeeping table; copying it keeps the record of when each migration ran.
-    std::vector<std::string> tables{"schema_migrations"};
+    std::vector<std::string> tables {"schema_migrations"};
     static const std::regex create_table(R"(CREATE TABLE (\w+))");
     for (const auto& migration : migrations()) {
         auto script = migration_statements(migration, Engine::sqlite);
@@ -54,11 +54,11 @@ std::vector<TableColumn> columns_of(Tx& tx, const std::string& table)
 {
     auto rows = tx.engine() == Engine::sqlite
         ? select_rows(tx.impl().sql, "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid",
-                      {Storage::text, Storage::text}, {Value{table}})
+            {Storage::text, Storage::text}, {Value {table}})
         : select_rows(tx.impl().sql,
-                      "SELECT column_name, data_type FROM information_schema.columns "
-                      "WHERE table_schema = current_schema() AND table_name = :t ORDER BY ordinal_position",
-                      {Storage::text, Storage::text}, {Value{table}});
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = :t ORDER BY ordinal_position",
+            {Storage::text, Storage::text}, {Value {table}});
     std::vector<TableColumn> columns;
     for (const auto& row : rows)
         columns.push_back({to_text(row[0]), storage_of_type(to_text(row[1]))});
@@ -94,7 +94,7 @@ Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table)
     if (columns.empty() || names(columns) != names(source_columns))
         return Error::conflict(fmt::format("the table {} differs between the two databases; both must be at the "
                                            "same schema version",
-                                           table));
+            table));
 
     // Rows the migrations put in (the audit chain's genesis head) are replaced by the source's.
     execute(to.impl().sql, fmt::format("DELETE FROM {}", table));
@@ -138,15 +138,15 @@ void advance_identities(Tx& to)
     if (to.engine() != Engine::postgresql)
         return;
     auto tables = select_rows(to.impl().sql,
-                              "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
-                              "AND column_name = 'id' AND is_identity = 'YES'",
-                              {Storage::text});
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND column_name = 'id' AND is_identity = 'YES'",
+        {Storage::text});
     for (const auto& row : tables) {
         auto table = to_text(row[0]);
         execute(to.impl().sql,
-                fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE(MAX(id), 0) + 1, false) "
-                            "FROM {0}",
-                            table));
+            fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+                        "FROM {0}",
+                table));
     }
 }
 
@@ -160,12 +160,12 @@ Result<std::vector<std::vector<Value>>> table_contents(Store& store, const std::
             if (columns.empty())
                 return Error::not_found(fmt::format("no table {} in the {}", table, store.description()));
             std::sort(columns.begin(), columns.end(),
-                      [](const TableColumn& left, const TableColumn& right) { return left.name < right.name; });
+                [](const TableColumn& left, const TableColumn& right) { return left.name < right.name; });
             std::vector<Storage> storages;
             for (const auto& column : columns)
                 storages.push_back(column.storage);
-            auto rows = select_rows(tx.impl().sql, fmt::format("SELECT {} FROM {}", column_list(columns), table),
-                                    storages);
+            auto rows
+                = select_rows(tx.impl().sql, fmt::format("SELECT {} FROM {}", column_list(columns), table), storages);
             std::sort(rows.begin(), rows.end());
             return rows;
         } catch (const std::exception& exception) {
@@ -186,8 +186,8 @@ Result<CopyReport> copy_database(Store& from, Store& to, const std::function<voi
             from.description(), source_version, Store::latest_schema_version(),
             source_version > Store::latest_schema_version() ? " (or use the newer clause9 that wrote it)" : ""));
     if (C9_TRY(to.schema_version()) != 0)
-        return Error::conflict(fmt::format("the {} already holds a Clause9 database; copy needs an empty one",
-                                           to.description()));
+        return Error::conflict(
+            fmt::format("the {} already holds a Clause9 database; copy needs an empty one", to.description()));
 
     CopyReport report;
     report.schema_version = source_version;
@@ -196,11 +196,11 @@ Result<CopyReport> copy_database(Store& from, Store& to, const std::function<voi
             C9_TRY(migrate_in(target));
             try {
                 for (const auto& table : schema_tables()) {
-                    TableCopy copied{table, C9_TRY(copy_table(source, target, table))};
+                    TableCopy copied {table, C9_TRY(copy_table(source, target, table))};
                     auto there = count_rows(target, table);
                     if (there != copied.rows || count_rows(source, table) != copied.rows)
-                        return Error::internal(fmt::format("copy of {}: {} rows read, {} written", table,
-                                                           copied.rows, there));
+                        return Error::internal(
+                            fmt::format("copy of {}: {} rows read, {} written", table, copied.rows, there));
                     report.tables.push_back(copied);
                     if (progress)
                         progress(copied);

@@ -9,8 +9,8 @@
 namespace c9 {
 
 struct Period {
-    Date from{}; // inclusive
-    Date to{};   // exclusive
+    Date from {}; // inclusive
+    Date to {}; // exclusive
 };
 
 // Formulas that describe the state now rather than what happened in a period.

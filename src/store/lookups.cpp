@@ -16,8 +16,8 @@ Result<std::optional<Id>> id_by(Tx& tx, const char* query, const std::string& ke
         soci::indicator indicator = soci::i_null;
         tx.impl().sql << query, soci::use(key), soci::into(id, indicator);
         if (!tx.impl().sql.got_data() || indicator == soci::i_null)
-            return std::optional<Id>{};
-        return std::optional<Id>{id};
+            return std::optional<Id> {};
+        return std::optional<Id> {id};
     } catch (const std::exception& exception) {
         return store_error(exception, doing);
     }
@@ -65,7 +65,7 @@ Result<std::map<std::string, Id>> first_role_holders(Tx& tx, const std::vector<s
         std::string text;
         soci::statement statement = (tx.impl().sql.prepare << "SELECT id, roles FROM people WHERE roles IS NOT NULL "
                                                               "AND active = 1 ORDER BY id",
-                                     soci::into(id), soci::into(text));
+            soci::into(id), soci::into(text));
         statement.execute(false);
         // Stops reading as soon as every role has its holder.
         while (holders.size() < roles.size() && statement.fetch()) {
@@ -95,8 +95,8 @@ Result<std::unordered_map<Id, std::string>> person_names(Tx& tx)
         std::unordered_map<Id, std::string> names;
         long long id = 0;
         std::string name;
-        soci::statement statement =
-            (tx.impl().sql.prepare << "SELECT id, name FROM people", soci::into(id), soci::into(name));
+        soci::statement statement
+            = (tx.impl().sql.prepare << "SELECT id, name FROM people", soci::into(id), soci::into(name));
         statement.execute(false);
         while (statement.fetch())
             names[id] = name;

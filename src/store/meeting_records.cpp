@@ -12,9 +12,10 @@ Result<void> add_series_member(Tx& tx, const SeriesMember& member)
         auto& sql = tx.impl().sql;
         std::string role(to_string(member.role));
         if (execute(sql, "UPDATE series_members SET role = :r WHERE series = :s AND person = :p",
-                    {role, member.series, member.person}) == 0)
+                {role, member.series, member.person})
+            == 0)
             execute(sql, "INSERT INTO series_members (series, person, role) VALUES (:s, :p, :r)",
-                    {member.series, member.person, role});
+                {member.series, member.person, role});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "add a series member");
@@ -27,9 +28,9 @@ Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series)
         std::vector<SeriesMember> members;
         long long person = 0;
         std::string role;
-        soci::statement statement =
-            (tx.impl().sql.prepare << "SELECT person, role FROM series_members WHERE series = :s ORDER BY person",
-             soci::into(person), soci::into(role), soci::use(series));
+        soci::statement statement
+            = (tx.impl().sql.prepare << "SELECT person, role FROM series_members WHERE series = :s ORDER BY person",
+                soci::into(person), soci::into(role), soci::use(series));
         statement.execute(false);
         while (statement.fetch())
             members.push_back({series, person, parse_enum<AttendeeRole>(role).value_or(AttendeeRole::member)});
@@ -46,9 +47,10 @@ Result<void> set_attendance(Tx& tx, const Attendance& attendance)
         std::string role(to_string(attendance.role));
         std::string presence(to_string(attendance.presence));
         if (execute(sql, "UPDATE attendance SET role = :r, presence = :p WHERE meeting = :m AND person = :w",
-                    {role, presence, attendance.meeting, attendance.person}) == 0)
+                {role, presence, attendance.meeting, attendance.person})
+            == 0)
             execute(sql, "INSERT INTO attendance (meeting, person, role, presence) VALUES (:m, :w, :r, :p)",
-                    {attendance.meeting, attendance.person, role, presence});
+                {attendance.meeting, attendance.person, role, presence});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "record attendance");
@@ -66,7 +68,8 @@ Result<std::vector<Attendance>> select_attendance(Tx& tx, const std::string& whe
         Binder binder;
         soci::statement statement(tx.impl().sql);
         statement.alloc();
-        statement.prepare("SELECT meeting, person, role, presence FROM attendance " + where, soci::details::st_one_time_query);
+        statement.prepare(
+            "SELECT meeting, person, role, presence FROM attendance " + where, soci::details::st_one_time_query);
         statement.exchange(soci::into(meeting));
         statement.exchange(soci::into(person));
         statement.exchange(soci::into(role));
@@ -77,7 +80,7 @@ Result<std::vector<Attendance>> select_attendance(Tx& tx, const std::string& whe
         statement.execute(false);
         while (statement.fetch())
             rows.push_back({meeting, person, parse_enum<AttendeeRole>(role).value_or(AttendeeRole::member),
-                            parse_enum<Presence>(presence).value_or(Presence::invited)});
+                parse_enum<Presence>(presence).value_or(Presence::invited)});
         return rows;
     } catch (const std::exception& exception) {
         return store_error(exception, "read attendance");
@@ -94,7 +97,7 @@ Result<std::vector<Attendance>> attendance_of(Tx& tx, Id meeting)
 Result<std::vector<Attendance>> attendance_of_meetings(Tx& tx, const std::vector<Id>& meetings)
 {
     if (meetings.empty())
-        return std::vector<Attendance>{};
+        return std::vector<Attendance> {};
     std::string list;
     std::vector<Value> params;
     for (auto id : meetings) {
@@ -108,10 +111,10 @@ Result<void> insert_minutes(Tx& tx, const SealedMinutes& minutes)
 {
     try {
         execute(tx.impl().sql,
-                "INSERT INTO minutes (meeting, body, markdown, html, json, sha256, approved_at, approved_by) "
-                "VALUES (:m, :body, :md, :html, :j, :h, :a, :b)",
-                {minutes.meeting, minutes.body, minutes.markdown, minutes.html, minutes.json, minutes.sha256,
-                 format_timestamp(minutes.approved_at), minutes.approved_by});
+            "INSERT INTO minutes (meeting, body, markdown, html, json, sha256, approved_at, approved_by) "
+            "VALUES (:m, :body, :md, :html, :j, :h, :a, :b)",
+            {minutes.meeting, minutes.body, minutes.markdown, minutes.html, minutes.json, minutes.sha256,
+                format_timestamp(minutes.approved_at), minutes.approved_by});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "seal the minutes");
@@ -126,20 +129,19 @@ Result<std::optional<SealedMinutes>> sealed_minutes(Tx& tx, Id meeting)
         tx.impl().sql << "SELECT body, markdown, html, json, sha256, approved_at, approved_by FROM minutes "
                          "WHERE meeting = :m",
             soci::into(minutes.body), soci::into(minutes.markdown), soci::into(minutes.html), soci::into(minutes.json),
-            soci::into(minutes.sha256),
-            soci::into(approved_at), soci::into(minutes.approved_by), soci::use(meeting);
+            soci::into(minutes.sha256), soci::into(approved_at), soci::into(minutes.approved_by), soci::use(meeting);
         if (!tx.impl().sql.got_data())
-            return std::optional<SealedMinutes>{};
+            return std::optional<SealedMinutes> {};
         minutes.meeting = meeting;
-        minutes.approved_at = parse_timestamp(approved_at).value_or(Timestamp{});
-        return std::optional<SealedMinutes>{std::move(minutes)};
+        minutes.approved_at = parse_timestamp(approved_at).value_or(Timestamp {});
+        return std::optional<SealedMinutes> {std::move(minutes)};
     } catch (const std::exception& exception) {
         return store_error(exception, "read sealed minutes");
     }
 }
 
-Result<std::vector<FieldChange>> field_changes_since(Tx& tx, std::string_view entity, std::string_view field,
-                                                     Timestamp since)
+Result<std::vector<FieldChange>> field_changes_since(
+    Tx& tx, std::string_view entity, std::string_view field, Timestamp since)
 {
     try {
         std::vector<FieldChange> changes;
@@ -148,17 +150,16 @@ Result<std::vector<FieldChange>> field_changes_since(Tx& tx, std::string_view en
         std::string at, old_value, new_value;
         soci::indicator old_indicator = soci::i_ok, new_indicator = soci::i_ok;
         std::string entity_name(entity), field_name(field), since_text = format_timestamp(since);
-        soci::statement statement =
-            (tx.impl().sql.prepare << "SELECT entity_id, at, old_value, new_value FROM history "
-                                      "WHERE entity = :e AND field = :f AND at > :s ORDER BY at, id",
-             soci::into(entity_id), soci::into(at), soci::into(old_value, old_indicator),
-             soci::into(new_value, new_indicator), soci::use(entity_name), soci::use(field_name),
-             soci::use(since_text));
+        soci::statement statement = (tx.impl().sql.prepare
+                << "SELECT entity_id, at, old_value, new_value FROM history "
+                   "WHERE entity = :e AND field = :f AND at > :s ORDER BY at, id",
+            soci::into(entity_id), soci::into(at), soci::into(old_value, old_indicator),
+            soci::into(new_value, new_indicator), soci::use(entity_name), soci::use(field_name), soci::use(since_text));
         statement.execute(false);
         while (statement.fetch()) {
             change.entity_id = entity_id;
             change.field = field_name;
-            change.at = parse_timestamp(at).value_or(Timestamp{});
+            change.at = parse_timestamp(at).value_or(Timestamp {});
             change.old_value = old_indicator == soci::i_null ? "" : old_value;
             change.new_value = new_indicator == soci::i_null ? "" : new_value;
             changes.push_back(change);

@@ -17,7 +17,7 @@ struct ScoreRow {
     {
         RiskScore out;
         out.risk = risk;
-        out.at = parse_timestamp(at).value_or(Timestamp{});
+        out.at = parse_timestamp(at).value_or(Timestamp {});
         out.likelihood = static_cast<int>(likelihood);
         out.impact = static_cast<int>(impact);
         if (rl != soci::i_null)
@@ -36,8 +36,9 @@ Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, c
         Binder binder;
         soci::statement statement(tx.impl().sql);
         statement.alloc();
-        statement.prepare("SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores " +
-                          where, soci::details::st_one_time_query);
+        statement.prepare(
+            "SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores " + where,
+            soci::details::st_one_time_query);
         statement.exchange(soci::into(row.risk));
         statement.exchange(soci::into(row.at));
         statement.exchange(soci::into(row.likelihood));
@@ -60,14 +61,14 @@ Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, c
 Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
 {
     try {
-        auto optional = [](std::optional<int> level) { return level ? Value{std::int64_t{*level}} : Value{}; };
+        auto optional = [](std::optional<int> level) { return level ? Value {std::int64_t {*level}} : Value {}; };
         execute(tx.impl().sql,
-                "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact, score, "
-                "previous_score) VALUES (:r, :a, :l, :i, :rl, :ri, :s, COALESCE((SELECT p.score FROM risk_scores p "
-                "WHERE p.risk = :r2 ORDER BY p.at DESC, p.id DESC LIMIT 1), 0))",
-                {score.risk, format_timestamp(score.at), std::int64_t{score.likelihood}, std::int64_t{score.impact},
-                 optional(score.residual_likelihood), optional(score.residual_impact), std::int64_t{score.current()},
-                 score.risk});
+            "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact, score, "
+            "previous_score) VALUES (:r, :a, :l, :i, :rl, :ri, :s, COALESCE((SELECT p.score FROM risk_scores p "
+            "WHERE p.risk = :r2 ORDER BY p.at DESC, p.id DESC LIMIT 1), 0))",
+            {score.risk, format_timestamp(score.at), std::int64_t {score.likelihood}, std::int64_t {score.impact},
+                optional(score.residual_likelihood), optional(score.residual_impact), std::int64_t {score.current()},
+                score.risk});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "record a risk score");
@@ -80,8 +81,8 @@ Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
         // Read in time order through the index on `at`; group per risk here (ordering by risk would make the
         // database walk the whole history).
         auto rows = select_rows(tx.impl().sql,
-                                "SELECT risk, previous_score, score FROM risk_scores WHERE at > :s ORDER BY at, id",
-                                {Storage::integer, Storage::integer, Storage::integer}, {format_timestamp(since)});
+            "SELECT risk, previous_score, score FROM risk_scores WHERE at > :s ORDER BY at, id",
+            {Storage::integer, Storage::integer, Storage::integer}, {format_timestamp(since)});
         std::vector<ScoreChange> changes;
         std::unordered_map<Id, size_t> index_of;
         for (const auto& row : rows) {
@@ -102,12 +103,12 @@ Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
 
 Result<std::vector<RiskScore>> risk_score_history(Tx& tx, Id risk)
 {
-    return select_scores(tx, "WHERE risk = :r ORDER BY at, id", Value{risk});
+    return select_scores(tx, "WHERE risk = :r ORDER BY at, id", Value {risk});
 }
 
 Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since)
 {
-    return select_scores(tx, "WHERE at >= :a ORDER BY at, id", Value{format_timestamp(since)});
+    return select_scores(tx, "WHERE at >= :a ORDER BY at, id", Value {format_timestamp(since)});
 }
 
 Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
@@ -122,8 +123,8 @@ Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
             soci::into(row.residual_likelihood, row.rl), soci::into(row.residual_impact, row.ri), soci::use(id),
             soci::use(when);
         if (!tx.impl().sql.got_data())
-            return std::optional<RiskScore>{};
-        return std::optional<RiskScore>{row.score()};
+            return std::optional<RiskScore> {};
+        return std::optional<RiskScore> {row.score()};
     } catch (const std::exception& exception) {
         return store_error(exception, "read a risk score");
     }

@@ -30,7 +30,7 @@ struct RowSlots {
 
 RowSlots bind_row(Binder& binder, soci::statement& statement, const TableDef& table)
 {
-    RowSlots slots{};
+    RowSlots slots {};
     slots.meta[0] = &binder.into(statement, Storage::integer);
     slots.meta[1] = &binder.into(statement, Storage::integer);
     slots.meta[2] = &binder.into(statement, Storage::text);
@@ -47,9 +47,9 @@ Record read_row(const RowSlots& slots)
     Record record;
     record.meta.id = slots.meta[0]->integer;
     record.meta.version = slots.meta[1]->integer;
-    record.meta.created_at = parse_timestamp(slots.meta[2]->text).value_or(Timestamp{});
+    record.meta.created_at = parse_timestamp(slots.meta[2]->text).value_or(Timestamp {});
     record.meta.created_by = slots.meta[3]->text;
-    record.meta.updated_at = parse_timestamp(slots.meta[4]->text).value_or(Timestamp{});
+    record.meta.updated_at = parse_timestamp(slots.meta[4]->text).value_or(Timestamp {});
     record.meta.updated_by = slots.meta[5]->text;
     record.values.reserve(slots.columns.size());
     for (const auto* slot : slots.columns)
@@ -59,12 +59,12 @@ Record read_row(const RowSlots& slots)
 
 bool known_column(const TableDef& table, std::string_view column)
 {
-    return table.index_of(column) >= 0 || column == "id" || column == "version" || column == "created_at" ||
-           column == "updated_at" || column == "created_by" || column == "updated_by";
+    return table.index_of(column) >= 0 || column == "id" || column == "version" || column == "created_at"
+        || column == "updated_at" || column == "created_by" || column == "updated_by";
 }
 
-Result<std::string> where_clause(const TableDef& table, const std::vector<Filter>& filters, const ListQuery* query,
-                                 std::vector<Value>& params)
+Result<std::string> where_clause(
+    const TableDef& table, const std::vector<Filter>& filters, const ListQuery* query, std::vector<Value>& params)
 {
     std::string sql;
     auto add = [&](const std::string& condition) { sql += (sql.empty() ? " WHERE " : " AND ") + condition; };
@@ -80,14 +80,30 @@ Result<std::string> where_clause(const TableDef& table, const std::vector<Filter
             return {};
         };
         switch (filter.op) {
-        case FilterOp::eq: C9_TRY(single("=")); break;
-        case FilterOp::ne: C9_TRY(single("<>")); break;
-        case FilterOp::lt: C9_TRY(single("<")); break;
-        case FilterOp::le: C9_TRY(single("<=")); break;
-        case FilterOp::gt: C9_TRY(single(">")); break;
-        case FilterOp::ge: C9_TRY(single(">=")); break;
-        case FilterOp::is_null: add(column + " IS NULL"); break;
-        case FilterOp::not_null: add(column + " IS NOT NULL"); break;
+        case FilterOp::eq:
+            C9_TRY(single("="));
+            break;
+        case FilterOp::ne:
+            C9_TRY(single("<>"));
+            break;
+        case FilterOp::lt:
+            C9_TRY(single("<"));
+            break;
+        case FilterOp::le:
+            C9_TRY(single("<="));
+            break;
+        case FilterOp::gt:
+            C9_TRY(single(">"));
+            break;
+        case FilterOp::ge:
+            C9_TRY(single(">="));
+            break;
+        case FilterOp::is_null:
+            add(column + " IS NULL");
+            break;
+        case FilterOp::not_null:
+            add(column + " IS NOT NULL");
+            break;
         case FilterOp::in:
         case FilterOp::not_in: {
             if (filter.values.empty()) {
@@ -141,9 +157,10 @@ Result<Record> Tx::get(const TableDef& table, Id id)
         Binder binder;
         soci::statement statement(m_impl.sql);
         statement.alloc();
-        statement.prepare(fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name), soci::details::st_one_time_query);
+        statement.prepare(fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name),
+            soci::details::st_one_time_query);
         auto slots = bind_row(binder, statement, table);
-        binder.use(statement, Value{id});
+        binder.use(statement, Value {id});
         statement.define_and_bind();
         if (!statement.execute(true))
             return Error::not_found(fmt::format("{} {} does not exist", table.entity, id));
@@ -165,7 +182,8 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
             Binder binder;
             soci::statement statement(m_impl.sql);
             statement.alloc();
-            statement.prepare(fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
+            statement.prepare(
+                fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
             auto& total = binder.into(statement, Storage::integer);
             for (const auto& param : params)
                 binder.use(statement, param);
@@ -174,7 +192,7 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
             page.total = total.integer;
         }
         std::string sql = fmt::format("SELECT {} FROM {}{} ORDER BY {} {}", select_list(table), table.name, where,
-                                      query.sort, query.descending ? "DESC" : "ASC");
+            query.sort, query.descending ? "DESC" : "ASC");
         if (query.sort != "id")
             sql += fmt::format(", id {}", query.descending ? "DESC" : "ASC");
         if (query.limit > 0)
@@ -204,20 +222,21 @@ Result<std::int64_t> Tx::count(const TableDef& table, const std::vector<Filter>&
         Binder binder;
         soci::statement statement(m_impl.sql);
         statement.alloc();
-        statement.prepare(fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
+        statement.prepare(
+            fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
         auto& total = binder.into(statement, Storage::integer);
         for (const auto& param : params)
             binder.use(statement, param);
         statement.define_and_bind();
         statement.execute(true);
-        return std::int64_t{total.integer};
+        return std::int64_t {total.integer};
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("count {}", table.name));
     }
 }
 
-Result<std::map<std::string, std::int64_t>> Tx::count_by(const TableDef& table, std::string_view column,
-                                                         const std::vector<Filter>& filters)
+Result<std::map<std::string, std::int64_t>> Tx::count_by(
+    const TableDef& table, std::string_view column, const std::vector<Filter>& filters)
 {
     try {
         if (!known_column(table, column))
@@ -225,8 +244,8 @@ Result<std::map<std::string, std::int64_t>> Tx::count_by(const TableDef& table, 
         std::vector<Value> params;
         auto where = C9_TRY(where_clause(table, filters, nullptr, params));
         auto rows = select_rows(m_impl.sql,
-                                fmt::format("SELECT {0}, COUNT(*) FROM {1}{2} GROUP BY {0}", column, table.name, where),
-                                {Storage::text, Storage::integer}, params);
+            fmt::format("SELECT {0}, COUNT(*) FROM {1}{2} GROUP BY {0}", column, table.name, where),
+            {Storage::text, Storage::integer}, params);
         std::map<std::string, std::int64_t> counts;
         for (const auto& row : rows)
             counts[to_text(row[0])] = std::get<std::int64_t>(row[1]);
@@ -254,13 +273,13 @@ Result<Id> Tx::insert(const TableDef& table, const std::vector<Value>& values, c
 }
 
 Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expected_version,
-                                const std::vector<ColumnChange>& changes, const Stamp& stamp)
+    const std::vector<ColumnChange>& changes, const Stamp& stamp)
 {
     try {
         std::string at = format_timestamp(stamp.at);
-        std::string sql = fmt::format("UPDATE {} SET version = version + 1, updated_at = :at, updated_by = :by",
-                                      table.name);
-        std::vector<Value> params{at, stamp.actor};
+        std::string sql
+            = fmt::format("UPDATE {} SET version = version + 1, updated_at = :at, updated_by = :by", table.name);
+        std::vector<Value> params {at, stamp.actor};
         for (const auto& change : changes) {
             sql += fmt::format(", {} = :c{}", table.columns.at(static_cast<size_t>(change.column)).name, change.column);
             params.push_back(change.after);
@@ -274,18 +293,17 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
                 return Error::not_found(fmt::format("{} {} does not exist", table.entity, id));
             return Error::stale(fmt::format("{} {} was changed by someone else since version {}; reload it and "
                                             "apply your change again",
-                                               table.entity, id, expected_version));
+                table.entity, id, expected_version));
         }
         std::int64_t version = expected_version + 1;
         std::string entity(table.entity), field, old_value, new_value;
         long long entity_id = id, history_version = version;
         soci::indicator old_indicator = soci::i_ok, new_indicator = soci::i_ok;
-        soci::statement statement =
-            (m_impl.sql.prepare << "INSERT INTO history (entity, entity_id, version, at, actor, field, old_value, "
-                                   "new_value) VALUES (:e, :i, :v, :a, :w, :f, :o, :n)",
-             soci::use(entity), soci::use(entity_id), soci::use(history_version), soci::use(at),
-             soci::use(stamp.actor), soci::use(field), soci::use(old_value, old_indicator),
-             soci::use(new_value, new_indicator));
+        soci::statement statement = (m_impl.sql.prepare
+                << "INSERT INTO history (entity, entity_id, version, at, actor, field, old_value, "
+                   "new_value) VALUES (:e, :i, :v, :a, :w, :f, :o, :n)",
+            soci::use(entity), soci::use(entity_id), soci::use(history_version), soci::use(at), soci::use(stamp.actor),
+            soci::use(field), soci::use(old_value, old_indicator), soci::use(new_value, new_indicator));
         for (const auto& change : changes) {
             field = table.columns.at(static_cast<size_t>(change.column)).name;
             old_value = to_text(change.before);
@@ -319,15 +337,15 @@ Result<std::vector<HistoryEntry>> Tx::history(std::string_view entity, Id id)
         long long version = 0;
         soci::indicator old_indicator = soci::i_ok, new_indicator = soci::i_ok;
         std::string entity_name(entity);
-        soci::statement statement =
-            (m_impl.sql.prepare << "SELECT at, actor, version, field, old_value, new_value FROM history "
-                                   "WHERE entity = :e AND entity_id = :i ORDER BY id",
-             soci::into(at), soci::into(entry.actor), soci::into(version), soci::into(entry.field),
-             soci::into(old_value, old_indicator), soci::into(new_value, new_indicator), soci::use(entity_name),
-             soci::use(id));
+        soci::statement statement
+            = (m_impl.sql.prepare << "SELECT at, actor, version, field, old_value, new_value FROM history "
+                                     "WHERE entity = :e AND entity_id = :i ORDER BY id",
+                soci::into(at), soci::into(entry.actor), soci::into(version), soci::into(entry.field),
+                soci::into(old_value, old_indicator), soci::into(new_value, new_indicator), soci::use(entity_name),
+                soci::use(id));
         statement.execute(false);
         while (statement.fetch()) {
-            entry.at = parse_timestamp(at).value_or(Timestamp{});
+            entry.at = parse_timestamp(at).value_or(Timestamp {});
             entry.version = version;
             entry.old_value = old_indicator == soci::i_null ? "" : old_value;
             entry.new_value = new_indicator == soci::i_null ? "" : new_value;

@@ -11,8 +11,8 @@ Result<std::map<std::string, std::string>> read_settings(Tx& tx)
     try {
         std::map<std::string, std::string> settings;
         std::string key, value;
-        soci::statement statement =
-            (tx.impl().sql.prepare << "SELECT key, value FROM settings", soci::into(key), soci::into(value));
+        soci::statement statement
+            = (tx.impl().sql.prepare << "SELECT key, value FROM settings", soci::into(key), soci::into(value));
         statement.execute(false);
         while (statement.fetch())
             settings[key] = value;

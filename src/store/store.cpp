@@ -22,10 +22,10 @@ struct Store::Impl {
     // concurrent load. Other processes on the same file still meet the busy timeout.
     std::mutex sqlite_writer;
 
-    Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size)) {}
+    Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size)) { }
 };
 
-Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) { }
 
 Store::~Store()
 {
@@ -120,7 +120,7 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
         }
     } catch (const std::exception& exception) {
         return Error(ErrorCode::unavailable,
-                     fmt::format("cannot open the {}: {}", target.description, connection_failure(exception.what())));
+            fmt::format("cannot open the {}: {}", target.description, connection_failure(exception.what())));
     }
     return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
@@ -131,7 +131,7 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
     if (write && m_impl->target.engine == Engine::sqlite)
         writer.lock(); // before taking a connection, so waiting writers leave the pool to readers
     soci::session sql(m_impl->pool);
-    Tx::Impl tx_impl{sql, m_impl->target.engine};
+    Tx::Impl tx_impl {sql, m_impl->target.engine};
     Tx tx(tx_impl);
     bool open = false;
     try {
@@ -212,10 +212,10 @@ void apply_migration(soci::session& sql, Engine engine, int version)
     for (const auto& statement : migration_statements(migration, engine))
         sql << statement;
     std::string description(migration.description);
-    std::string now =
-        format_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-    sql << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)",
-        soci::use(version), soci::use(description), soci::use(now);
+    std::string now
+        = format_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    sql << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)", soci::use(version),
+        soci::use(description), soci::use(now);
 }
 
 } // namespace
@@ -238,7 +238,7 @@ Result<int> Store::migrate()
     if (current > static_cast<int>(all.size()))
         return Error::conflict(fmt::format("the database has schema version {}, newer than this clause9 knows ({}); "
                                            "upgrade clause9",
-                                           current, all.size()));
+            current, all.size()));
     for (int version = current + 1; version <= static_cast<int>(all.size()); ++version) {
         C9_TRY(write([&](Tx& tx) -> Result<bool> {
             apply_migration(tx.impl().sql, engine(), version);

@@ -45,7 +45,7 @@ long long execute(soci::session& sql, const std::string& query, const std::vecto
 
 // Runs a query whose columns have the given storage types and returns every row.
 std::vector<std::vector<Value>> select_rows(soci::session& sql, const std::string& query,
-                                            const std::vector<Storage>& columns, const std::vector<Value>& params = {});
+    const std::vector<Storage>& columns, const std::vector<Value>& params = {});
 
 std::string metadata_columns();
 

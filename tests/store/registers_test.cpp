@@ -28,8 +28,8 @@ protected:
 
     Id person(const std::string& email)
     {
-        auto created = create(store(), person_spec(),
-                              Patch{{"name", std::string("P ") + email}, {"email", email}}, caller_at());
+        auto created = create(
+            store(), person_spec(), Patch {{"name", std::string("P ") + email}, {"email", email}}, caller_at());
         EXPECT_TRUE(created) << created.error().message();
         return created ? created->id : 0;
     }
@@ -50,83 +50,91 @@ struct RegisterCase {
 };
 
 template <class T>
-RegisterCase register_case(const char* name, const EntitySpec<T>& spec,
-                           std::function<Patch(Id person, Id meeting)> valid, Patch change)
+RegisterCase register_case(
+    const char* name, const EntitySpec<T>& spec, std::function<Patch(Id person, Id meeting)> valid, Patch change)
 {
     auto field = change.at(0).field;
     return {name,
-            [&spec, valid](Store& store, Id person, Id meeting) -> Result<Id> {
-                auto row = C9_TRY(create(store, spec, valid(person, meeting), caller_at()));
-                return row.id;
-            },
-            [&spec, change](Store& store, Id id, std::optional<std::int64_t> version) -> Result<std::int64_t> {
-                auto row = C9_TRY(update(store, spec, id, change, version, caller_at("2026-06-16T09:00:00Z")));
-                return row.version;
-            },
-            field, spec.name.data()};
+        [&spec, valid](Store& store, Id person, Id meeting) -> Result<Id> {
+            auto row = C9_TRY(create(store, spec, valid(person, meeting), caller_at()));
+            return row.id;
+        },
+        [&spec, change](Store& store, Id id, std::optional<std::int64_t> version) -> Result<std::int64_t> {
+            auto row = C9_TRY(update(store, spec, id, change, version, caller_at("2026-06-16T09:00:00Z")));
+            return row.version;
+        },
+        field, spec.name.data()};
 }
 
 std::vector<RegisterCase> register_cases()
 {
-    auto text = [](const char* s) { return Value{std::string(s)}; };
+    auto text = [](const char* s) { return Value {std::string(s)}; };
     return {
-        register_case("person", person_spec(),
-                      [=](Id, Id) { return Patch{{"name", text("Bob")}, {"email", text("bob@example.org")}}; },
-                      Patch{{"department", text("Finance")}}),
-        register_case("activity", activity_spec(),
-                      [=](Id person, Id) {
-                          return Patch{{"title", text("Patch servers")},
-                                       {"recurrence", text("monthly")},
-                                       {"next_due", text("2026-06-30")},
-                                       {"owner", person},
-                                       {"controls", text("8.8")}};
-                      },
-                      Patch{{"recurrence", text("quarterly")}}),
-        register_case("incident", incident_spec(),
-                      [=](Id, Id) {
-                          return Patch{{"title", text("Phishing mail clicked")},
-                                       {"severity", text("medium")},
-                                       {"detected_at", text("2026-06-14T08:00:00Z")}};
-                      },
-                      Patch{{"contained_at", text("2026-06-14T10:00:00Z")}}),
-        register_case("vulnerability", vulnerability_spec(),
-                      [=](Id, Id) {
-                          return Patch{{"title", text("regreSSHion")}, {"cve", text("CVE-2024-6387")}, {"cvss", 8.1}};
-                      },
-                      Patch{{"status", text("in_progress")}}),
-        register_case("risk", risk_spec(),
-                      [=](Id person, Id) {
-                          return Patch{{"title", text("Ransomware")},
-                                       {"owner", person},
-                                       {"likelihood", std::int64_t{3}},
-                                       {"impact", std::int64_t{3}}};
-                      },
-                      Patch{{"likelihood", std::int64_t{2}}}),
-        register_case("nonconformity", nonconformity_spec(),
-                      [=](Id, Id) { return Patch{{"title", text("Access review skipped")}}; },
-                      Patch{{"status", text("in_progress")}}),
-        register_case("kpi", kpi_spec(),
-                      [=](Id, Id) { return Patch{{"name", text("Patch compliance")}, {"target", 95.0}}; },
-                      Patch{{"amber", 90.0}}),
-        register_case("action", action_spec(),
-                      [=](Id person, Id meeting) {
-                          return Patch{{"title", text("Enable MFA")},
-                                       {"owner", person},
-                                       {"due", text("2026-07-01")},
-                                       {"meeting", meeting}};
-                      },
-                      Patch{{"status", text("done")}}),
-        register_case("lesson", lesson_spec(),
-                      [=](Id, Id) { return Patch{{"title", text("Test restores, not backups")}}; },
-                      Patch{{"category", text("technology")}}),
-        register_case("series", series_spec(),
-                      [=](Id person, Id) {
-                          return Patch{{"name", text("Quarterly risk review")},
-                                       {"type", text("risk_review")},
-                                       {"cadence", text("quarterly")},
-                                       {"chair", person}};
-                      },
-                      Patch{{"duration_minutes", std::int64_t{90}}}),
+        register_case(
+            "person", person_spec(),
+            [=](Id, Id) {
+                return Patch {{"name", text("Bob")}, {"email", text("bob@example.org")}};
+            },
+            Patch {{"department", text("Finance")}}),
+        register_case(
+            "activity", activity_spec(),
+            [=](Id person, Id) {
+                return Patch {{"title", text("Patch servers")}, {"recurrence", text("monthly")},
+                    {"next_due", text("2026-06-30")}, {"owner", person}, {"controls", text("8.8")}};
+            },
+            Patch {{"recurrence", text("quarterly")}}),
+        register_case(
+            "incident", incident_spec(),
+            [=](Id, Id) {
+                return Patch {{"title", text("Phishing mail clicked")}, {"severity", text("medium")},
+                    {"detected_at", text("2026-06-14T08:00:00Z")}};
+            },
+            Patch {{"contained_at", text("2026-06-14T10:00:00Z")}}),
+        register_case(
+            "vulnerability", vulnerability_spec(),
+            [=](Id, Id) {
+                return Patch {{"title", text("regreSSHion")}, {"cve", text("CVE-2024-6387")}, {"cvss", 8.1}};
+            },
+            Patch {{"status", text("in_progress")}}),
+        register_case(
+            "risk", risk_spec(),
+            [=](Id person, Id) {
+                return Patch {{"title", text("Ransomware")}, {"owner", person}, {"likelihood", std::int64_t {3}},
+                    {"impact", std::int64_t {3}}};
+            },
+            Patch {{"likelihood", std::int64_t {2}}}),
+        register_case(
+            "nonconformity", nonconformity_spec(),
+            [=](Id, Id) {
+                return Patch {{"title", text("Access review skipped")}};
+            },
+            Patch {{"status", text("in_progress")}}),
+        register_case(
+            "kpi", kpi_spec(),
+            [=](Id, Id) {
+                return Patch {{"name", text("Patch compliance")}, {"target", 95.0}};
+            },
+            Patch {{"amber", 90.0}}),
+        register_case(
+            "action", action_spec(),
+            [=](Id person, Id meeting) {
+                return Patch {{"title", text("Enable MFA")}, {"owner", person}, {"due", text("2026-07-01")},
+                    {"meeting", meeting}};
+            },
+            Patch {{"status", text("done")}}),
+        register_case(
+            "lesson", lesson_spec(),
+            [=](Id, Id) {
+                return Patch {{"title", text("Test restores, not backups")}};
+            },
+            Patch {{"category", text("technology")}}),
+        register_case(
+            "series", series_spec(),
+            [=](Id person, Id) {
+                return Patch {{"name", text("Quarterly risk review")}, {"type", text("risk_review")},
+                    {"cadence", text("quarterly")}, {"chair", person}};
+            },
+            Patch {{"duration_minutes", std::int64_t {90}}}),
     };
 }
 
@@ -134,14 +142,14 @@ TEST_F(RegisterStore, EveryRegisterCreatesUpdatesAndKeepsHistory)
 {
     auto owner = person("owner@example.org");
     auto series = create(store(), series_spec(),
-                         Patch{{"name", std::string("ISMS")}, {"type", std::string("maintenance")},
-                               {"cadence", std::string("monthly")}},
-                         caller_at());
+        Patch {
+            {"name", std::string("ISMS")}, {"type", std::string("maintenance")}, {"cadence", std::string("monthly")}},
+        caller_at());
     ASSERT_TRUE(series);
     auto meeting = create(store(), meeting_spec(),
-                          Patch{{"series", series->id}, {"title", std::string("June")},
-                                {"starts_at", std::string("2026-06-20T09:00:00Z")}},
-                          caller_at());
+        Patch {
+            {"series", series->id}, {"title", std::string("June")}, {"starts_at", std::string("2026-06-20T09:00:00Z")}},
+        caller_at());
     ASSERT_TRUE(meeting) << meeting.error().message();
 
     for (auto& test_case : register_cases()) {
@@ -183,15 +191,10 @@ TEST_F(RegisterStore, EveryRegisterCreatesUpdatesAndKeepsHistory)
 TEST_F(RegisterStore, ReadsBackExactlyWhatWasWritten)
 {
     auto owner = person("alice@example.org");
-    Patch patch{{"title", std::string("Café & \"quotes\" — ünïcode")},
-                {"owner", std::string("ALICE@example.org")},
-                {"likelihood", std::int64_t{5}},
-                {"impact", std::int64_t{4}},
-                {"treatment", std::string("mitigate")},
-                {"treatment_plan", std::string("line one\nline two")},
-                {"residual_likelihood", std::int64_t{2}},
-                {"residual_impact", std::int64_t{2}},
-                {"controls", std::string("8.8, 5.15")}};
+    Patch patch {{"title", std::string("Café & \"quotes\" — ünïcode")}, {"owner", std::string("ALICE@example.org")},
+        {"likelihood", std::int64_t {5}}, {"impact", std::int64_t {4}}, {"treatment", std::string("mitigate")},
+        {"treatment_plan", std::string("line one\nline two")}, {"residual_likelihood", std::int64_t {2}},
+        {"residual_impact", std::int64_t {2}}, {"controls", std::string("8.8, 5.15")}};
     auto created = create(store(), risk_spec(), patch, caller_at());
     ASSERT_TRUE(created) << created.error().message();
     auto read = fetch(store(), risk_spec(), created->id);
@@ -211,29 +214,23 @@ TEST_F(RegisterStore, ReferencesAreCheckedAndNamed)
 {
     person("alice@example.org");
     auto unknown_person = create(store(), risk_spec(),
-                                 Patch{{"title", std::string("x")},
-                                       {"owner", std::string("nobody@example.org")},
-                                       {"likelihood", std::int64_t{1}},
-                                       {"impact", std::int64_t{1}}},
-                                 caller_at());
+        Patch {{"title", std::string("x")}, {"owner", std::string("nobody@example.org")},
+            {"likelihood", std::int64_t {1}}, {"impact", std::int64_t {1}}},
+        caller_at());
     ASSERT_FALSE(unknown_person);
     EXPECT_EQ(unknown_person.error().fields().at(0).field, "owner");
     auto unknown_control = create(store(), risk_spec(),
-                                  Patch{{"title", std::string("x")},
-                                        {"owner", std::int64_t{1}},
-                                        {"likelihood", std::int64_t{1}},
-                                        {"impact", std::int64_t{1}},
-                                        {"controls", std::string("8.99")}},
-                                  caller_at());
+        Patch {{"title", std::string("x")}, {"owner", std::int64_t {1}}, {"likelihood", std::int64_t {1}},
+            {"impact", std::int64_t {1}}, {"controls", std::string("8.99")}},
+        caller_at());
     ASSERT_FALSE(unknown_control);
     EXPECT_EQ(unknown_control.error().fields().at(0).field, "controls");
-    auto unknown_incident = create(store(), lesson_spec(),
-                                   Patch{{"title", std::string("x")}, {"incident", std::int64_t{99}}}, caller_at());
+    auto unknown_incident = create(
+        store(), lesson_spec(), Patch {{"title", std::string("x")}, {"incident", std::int64_t {99}}}, caller_at());
     ASSERT_FALSE(unknown_incident);
     EXPECT_EQ(unknown_incident.error().fields().at(0).field, "incident");
     auto duplicate = create(store(), person_spec(),
-                            Patch{{"name", std::string("Other Alice")}, {"email", std::string("Alice@Example.org")}},
-                            caller_at());
+        Patch {{"name", std::string("Other Alice")}, {"email", std::string("Alice@Example.org")}}, caller_at());
     ASSERT_FALSE(duplicate);
     EXPECT_EQ(duplicate.error().fields().at(0).field, "email");
 }
@@ -246,11 +243,9 @@ TEST_F(RegisterStore, AFailureInTheMiddleOfAWriteRollsEverythingBack)
     // The first row is written, then a statement fails: the transaction must leave no trace of either.
     auto result = store().write([&](Tx& tx) -> Result<bool> {
         C9_TRY(create_in(tx, risk_spec(),
-                         Patch{{"title", std::string("first")},
-                               {"owner", owner},
-                               {"likelihood", std::int64_t{2}},
-                               {"impact", std::int64_t{2}}},
-                         caller_at()));
+            Patch {{"title", std::string("first")}, {"owner", owner}, {"likelihood", std::int64_t {2}},
+                {"impact", std::int64_t {2}}},
+            caller_at()));
         C9_TRY(tx.insert(table_of(risk_spec()), std::vector<Value>(risk_spec().fields.size()), caller_at().stamp()));
         return true;
     });
@@ -258,7 +253,7 @@ TEST_F(RegisterStore, AFailureInTheMiddleOfAWriteRollsEverythingBack)
     EXPECT_EQ(result.error().code(), ErrorCode::conflict); // NOT NULL constraint
     EXPECT_EQ(*store().read([](Tx& tx) { return tx.count(table_of(risk_spec()), {}); }), *risks_before);
     EXPECT_EQ(audit_seq(), seq);
-    auto scores = store().read([](Tx& tx) { return tx.count(TableDef{"risk_scores", "risk_scores", {}}, {}); });
+    auto scores = store().read([](Tx& tx) { return tx.count(TableDef {"risk_scores", "risk_scores", {}}, {}); });
     EXPECT_EQ(*scores, 0);
 }
 
@@ -268,11 +263,9 @@ TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
     auto bob = person("bob@example.org");
     for (int index = 1; index <= 25; ++index) {
         auto created = create(store(), action_spec(),
-                              Patch{{"title", std::string(index % 5 == 0 ? "Review firewall " : "Patch host ") +
-                                                  std::to_string(index)},
-                                    {"owner", index % 2 ? alice : bob},
-                                    {"due", format_date(add_days(test::day("2026-06-15"), index))}},
-                              caller_at());
+            Patch {{"title", std::string(index % 5 == 0 ? "Review firewall " : "Patch host ") + std::to_string(index)},
+                {"owner", index % 2 ? alice : bob}, {"due", format_date(add_days(test::day("2026-06-15"), index))}},
+            caller_at());
         ASSERT_TRUE(created) << created.error().message();
     }
     ListQuery query;
@@ -304,7 +297,7 @@ TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code(), ErrorCode::invalid);
 
-    auto overdue = list(store(), action_spec(), ListQuery{action_spec().overdue_filter(test::day("2026-06-20"))});
+    auto overdue = list(store(), action_spec(), ListQuery {action_spec().overdue_filter(test::day("2026-06-20"))});
     EXPECT_EQ(overdue->total, 4);
 }
 
@@ -312,17 +305,15 @@ TEST_F(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
 {
     auto owner = person("alice@example.org");
     auto risk = create(store(), risk_spec(),
-                       Patch{{"title", std::string("DDoS")},
-                             {"owner", owner},
-                             {"likelihood", std::int64_t{3}},
-                             {"impact", std::int64_t{4}}},
-                       caller_at());
+        Patch {{"title", std::string("DDoS")}, {"owner", owner}, {"likelihood", std::int64_t {3}},
+            {"impact", std::int64_t {4}}},
+        caller_at());
     ASSERT_TRUE(risk);
-    ASSERT_TRUE(update(store(), risk_spec(), risk->id, Patch{{"title", std::string("DDoS on web shop")}},
-                       std::nullopt, caller_at("2026-06-16T00:00:00Z")));
+    ASSERT_TRUE(update(store(), risk_spec(), risk->id, Patch {{"title", std::string("DDoS on web shop")}}, std::nullopt,
+        caller_at("2026-06-16T00:00:00Z")));
     ASSERT_TRUE(update(store(), risk_spec(), risk->id,
-                       Patch{{"residual_likelihood", std::int64_t{2}}, {"residual_impact", std::int64_t{3}}},
-                       std::nullopt, caller_at("2026-06-17T00:00:00Z")));
+        Patch {{"residual_likelihood", std::int64_t {2}}, {"residual_impact", std::int64_t {3}}}, std::nullopt,
+        caller_at("2026-06-17T00:00:00Z")));
     auto scores = store().read([&](Tx& tx) -> Result<std::vector<RiskScore>> {
         std::vector<RiskScore> out;
         auto all = C9_TRY(risk_scores_since(tx, test::at("2026-01-01T00:00:00Z")));
@@ -336,7 +327,6 @@ TEST_F(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
     EXPECT_EQ((*scores)[0].current(), 12);
     EXPECT_EQ((*scores)[1].current(), 6);
 }
-
 
 } // namespace
 } // namespace c9
