@@ -30,8 +30,8 @@ std::vector<Value> texts(std::initializer_list<const char*> names)
 
 Filter after(const char* column, Timestamp since) { return where(column, FilterOp::gt, format_timestamp(since)); }
 
-// Sorted by the column the filter ranges over, so the database reads the sample through the same index instead of
-// walking the table in id order until it has found enough rows.
+// What an agenda item lists is what changed or is open, a small part of a register: the store reads it through the
+// filters' index and sorts it (ListQuery::selective).
 template <class T>
 Result<Sample<T>> sample(Tx& tx, const EntitySpec<T>& spec, std::vector<Filter> filters, std::string sort,
     bool descending = false, int limit = sample_size)
@@ -41,6 +41,7 @@ Result<Sample<T>> sample(Tx& tx, const EntitySpec<T>& spec, std::vector<Filter> 
     query.sort = std::move(sort);
     query.descending = descending;
     query.limit = limit;
+    query.selective = true;
     auto page = C9_TRY(list_rows(tx, spec, query));
     return Sample<T> {std::move(page.rows), page.total};
 }

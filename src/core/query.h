@@ -33,6 +33,10 @@ struct ListQuery {
     bool descending = false;
     int limit = 0; // 0: no limit
     int offset = 0;
+    // The filters match few rows (what changed since the last meeting, what is open): a hint to read all of them
+    // through the filters' index, then sort. Without it a planner may walk the sort column's index instead, hoping
+    // to find the first page early, which reads most of the table when the matches are the newest rows.
+    bool selective = false;
 };
 
 } // namespace c9

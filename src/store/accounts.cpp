@@ -19,8 +19,8 @@ Value person_value(const std::optional<Id>& person) { return person ? Value {*pe
 Result<std::optional<UserRecord>> one_user(Tx& tx, const std::string& where, const Value& key, const char* doing)
 {
     try {
-        auto rows = select_rows(tx.impl().sql,
-            fmt::format("SELECT {} FROM users WHERE {}", user_select_list(""), where), user_storage(), {key});
+        auto rows = select_rows(tx.impl(), fmt::format("SELECT {} FROM users WHERE {}", user_select_list(""), where),
+            user_storage(), {key});
         if (rows.empty())
             return std::optional<UserRecord> {};
         return std::optional<UserRecord> {user_from(rows.front())};
@@ -71,7 +71,7 @@ Result<Id> insert_user(Tx& tx, const UserRecord& user, const Stamp& stamp)
 {
     try {
         std::string at = format_timestamp(stamp.at);
-        auto rows = select_rows(tx.impl().sql,
+        auto rows = select_rows(tx.impl(),
             "INSERT INTO users (version, created_at, created_by, updated_at, updated_by, email, name, role, person, "
             "password_hash, active) VALUES (1, :ca, :cb, :ua, :ub, :email, :name, :role, :person, :hash, :active) "
             "RETURNING id",
@@ -87,7 +87,7 @@ Result<Id> insert_user(Tx& tx, const UserRecord& user, const Stamp& stamp)
 Result<std::int64_t> update_user(Tx& tx, const UserRecord& user, std::int64_t expected_version, const Stamp& stamp)
 {
     try {
-        auto changed = execute(tx.impl().sql,
+        auto changed = execute(tx.impl(),
             "UPDATE users SET version = version + 1, updated_at = :at, updated_by = :by, email = :email, name = :name, "
             "role = :role, person = :person, password_hash = :hash, active = :active WHERE id = :id AND version = :v",
             {format_timestamp(stamp.at), stamp.actor, user.email, user.name, user.role, person_value(user.person),
@@ -120,7 +120,7 @@ Result<std::vector<UserRecord>> all_users(Tx& tx)
     try {
         std::vector<UserRecord> users;
         for (const auto& row : select_rows(
-                 tx.impl().sql, fmt::format("SELECT {} FROM users ORDER BY id", user_select_list("")), user_storage()))
+                 tx.impl(), fmt::format("SELECT {} FROM users ORDER BY id", user_select_list("")), user_storage()))
             users.push_back(user_from(row));
         return users;
     } catch (const std::exception& exception) {

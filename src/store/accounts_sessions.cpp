@@ -10,7 +10,7 @@ namespace c9 {
 Result<void> insert_session(Tx& tx, const SessionRecord& session)
 {
     try {
-        execute(tx.impl().sql,
+        execute(tx.impl(),
             "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, expires_at, client) VALUES "
             "(:h, :u, :c, :ca, :ls, :ex, :cl)",
             {session.id_hash, session.user, session.csrf_token, format_timestamp(session.created_at),
@@ -53,7 +53,7 @@ Result<std::optional<SessionAccount>> session_account(Tx& tx, const std::string&
             columns.insert(columns.end(), user_storage().begin(), user_storage().end());
             return columns;
         }();
-        auto rows = select_rows(tx.impl().sql, query, storage, {id_hash});
+        auto rows = select_rows(tx.impl(), query, storage, {id_hash});
         if (rows.empty())
             return std::optional<SessionAccount> {};
         return std::optional<SessionAccount> {
@@ -66,8 +66,7 @@ Result<std::optional<SessionAccount>> session_account(Tx& tx, const std::string&
 Result<void> touch_session(Tx& tx, const std::string& id_hash, Timestamp at)
 {
     try {
-        execute(
-            tx.impl().sql, "UPDATE sessions SET last_seen = :at WHERE id_hash = :h", {format_timestamp(at), id_hash});
+        execute(tx.impl(), "UPDATE sessions SET last_seen = :at WHERE id_hash = :h", {format_timestamp(at), id_hash});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "refresh a session");
@@ -77,7 +76,7 @@ Result<void> touch_session(Tx& tx, const std::string& id_hash, Timestamp at)
 Result<void> delete_session(Tx& tx, const std::string& id_hash)
 {
     try {
-        execute(tx.impl().sql, "DELETE FROM sessions WHERE id_hash = :h", {id_hash});
+        execute(tx.impl(), "DELETE FROM sessions WHERE id_hash = :h", {id_hash});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "end a session");
@@ -87,7 +86,7 @@ Result<void> delete_session(Tx& tx, const std::string& id_hash)
 Result<void> delete_user_sessions(Tx& tx, Id user)
 {
     try {
-        execute(tx.impl().sql, "DELETE FROM sessions WHERE user_id = :u", {user});
+        execute(tx.impl(), "DELETE FROM sessions WHERE user_id = :u", {user});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "end the sessions of an account");
@@ -97,7 +96,7 @@ Result<void> delete_user_sessions(Tx& tx, Id user)
 Result<void> delete_expired_sessions(Tx& tx, Timestamp idle_cutoff, Timestamp now)
 {
     try {
-        execute(tx.impl().sql, "DELETE FROM sessions WHERE last_seen < :idle OR expires_at <= :now",
+        execute(tx.impl(), "DELETE FROM sessions WHERE last_seen < :idle OR expires_at <= :now",
             {format_timestamp(idle_cutoff), format_timestamp(now)});
         return {};
     } catch (const std::exception& exception) {

@@ -45,8 +45,8 @@ TokenRecord token_from(const std::vector<Value>& row)
 Result<std::optional<TokenRecord>> one_token(Tx& tx, const char* where, const Value& key)
 {
     try {
-        auto rows = select_rows(tx.impl().sql, fmt::format("SELECT {} FROM api_tokens WHERE {}", token_columns, where),
-            token_storage(), {key});
+        auto rows = select_rows(
+            tx.impl(), fmt::format("SELECT {} FROM api_tokens WHERE {}", token_columns, where), token_storage(), {key});
         if (rows.empty())
             return std::optional<TokenRecord> {};
         return std::optional<TokenRecord> {token_from(rows.front())};
@@ -60,7 +60,7 @@ Result<std::optional<TokenRecord>> one_token(Tx& tx, const char* where, const Va
 Result<Id> insert_token(Tx& tx, const TokenRecord& token)
 {
     try {
-        auto rows = select_rows(tx.impl().sql,
+        auto rows = select_rows(tx.impl(),
             "INSERT INTO api_tokens (user_id, name, token_hash, hint, created_at, created_by) VALUES (:u, :n, :h, "
             ":hint, "
             ":at, :by) RETURNING id",
@@ -85,7 +85,7 @@ Result<std::optional<TokenAccount>> token_account(Tx& tx, const std::string& tok
             columns.insert(columns.end(), user_storage().begin(), user_storage().end());
             return columns;
         }();
-        auto rows = select_rows(tx.impl().sql, query, storage, {token_hash});
+        auto rows = select_rows(tx.impl(), query, storage, {token_hash});
         if (rows.empty())
             return std::optional<TokenAccount> {};
         return std::optional<TokenAccount> {
@@ -101,11 +101,11 @@ Result<std::vector<TokenRecord>> tokens_of(Tx& tx, std::optional<Id> user)
 {
     try {
         std::vector<TokenRecord> tokens;
-        auto rows = user ? select_rows(tx.impl().sql,
+        auto rows = user ? select_rows(tx.impl(),
                         fmt::format("SELECT {} FROM api_tokens WHERE user_id = :u ORDER BY id", token_columns),
                         token_storage(), {*user})
-                         : select_rows(tx.impl().sql,
-                             fmt::format("SELECT {} FROM api_tokens ORDER BY id", token_columns), token_storage());
+                         : select_rows(tx.impl(), fmt::format("SELECT {} FROM api_tokens ORDER BY id", token_columns),
+                             token_storage());
         for (const auto& row : rows)
             tokens.push_back(token_from(row));
         return tokens;
@@ -117,7 +117,7 @@ Result<std::vector<TokenRecord>> tokens_of(Tx& tx, std::optional<Id> user)
 Result<void> revoke_token(Tx& tx, Id id, Timestamp at)
 {
     try {
-        execute(tx.impl().sql, "UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL",
+        execute(tx.impl(), "UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL",
             {format_timestamp(at), id});
         return {};
     } catch (const std::exception& exception) {
@@ -128,7 +128,7 @@ Result<void> revoke_token(Tx& tx, Id id, Timestamp at)
 Result<void> touch_token(Tx& tx, Id id, Timestamp at)
 {
     try {
-        execute(tx.impl().sql, "UPDATE api_tokens SET last_used_at = :at WHERE id = :id", {format_timestamp(at), id});
+        execute(tx.impl(), "UPDATE api_tokens SET last_used_at = :at WHERE id = :id", {format_timestamp(at), id});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "record the use of an API token");

@@ -11,9 +11,9 @@ namespace c9 {
 Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today, int owners, int per_owner)
 {
     try {
-        auto& sql = tx.impl().sql;
+        auto& db = tx.impl();
         // Both queries read only the index on (series, status, owner, due).
-        auto rows = select_rows(sql,
+        auto rows = select_rows(db,
             fmt::format("SELECT owner, COUNT(*), SUM(CASE WHEN due < :t THEN 1 ELSE 0 END) AS late "
                         "FROM actions WHERE series = :s AND status IN ('open', 'in_progress') "
                         "GROUP BY owner ORDER BY late DESC, COUNT(*) DESC, owner LIMIT {}",
@@ -32,7 +32,7 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
         if (loads.empty())
             return loads;
         // The first few actions of every listed owner in one query: a window numbers each owner's rows.
-        auto items = select_rows(sql,
+        auto items = select_rows(db,
             fmt::format("SELECT owner, id FROM (SELECT owner, id, ROW_NUMBER() OVER (PARTITION "
                         "BY owner ORDER BY due, id) AS n FROM actions WHERE series = :s AND "
                         "status IN ('open', 'in_progress') AND owner IN ({})) ranked "
@@ -52,10 +52,10 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
 Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
 {
     try {
-        auto& sql = tx.impl().sql;
+        auto& db = tx.impl();
         std::string after = format_timestamp(since);
         CompletionSummary summary;
-        auto totals = select_rows(sql,
+        auto totals = select_rows(db,
             "SELECT COUNT(*), SUM(CASE WHEN done_on > due THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN result <> 'ok' THEN 1 ELSE 0 END) FROM activity_completions "
             "WHERE recorded_at > :s",
@@ -68,7 +68,7 @@ Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
             return summary;
         // In log order through the covering index on recorded_at; distinct here, not in SQL, so the database does
         // not pick the per-activity index and walk every completion ever logged.
-        for (const auto& row : select_rows(sql,
+        for (const auto& row : select_rows(db,
                  "SELECT activity FROM activity_completions WHERE recorded_at > :s "
                  "ORDER BY recorded_at",
                  {Storage::integer}, {after})) {

@@ -19,9 +19,15 @@ Storage storage_of_value(const Value& value)
 void bind_use(soci::statement& statement, Binder::Slot& slot)
 {
     switch (slot.storage) {
-    case Storage::integer: statement.exchange(soci::use(slot.integer, slot.indicator)); break;
-    case Storage::real: statement.exchange(soci::use(slot.real, slot.indicator)); break;
-    case Storage::text: statement.exchange(soci::use(slot.text, slot.indicator)); break;
+    case Storage::integer:
+        statement.exchange(soci::use(slot.integer, slot.indicator));
+        break;
+    case Storage::real:
+        statement.exchange(soci::use(slot.real, slot.indicator));
+        break;
+    case Storage::text:
+        statement.exchange(soci::use(slot.text, slot.indicator));
+        break;
     }
 }
 
@@ -83,9 +89,15 @@ Binder::Slot& Binder::into(soci::statement& statement, Storage storage)
     auto& slot = m_slots.emplace_back();
     slot.storage = storage;
     switch (storage) {
-    case Storage::integer: statement.exchange(soci::into(slot.integer, slot.indicator)); break;
-    case Storage::real: statement.exchange(soci::into(slot.real, slot.indicator)); break;
-    case Storage::text: statement.exchange(soci::into(slot.text, slot.indicator)); break;
+    case Storage::integer:
+        statement.exchange(soci::into(slot.integer, slot.indicator));
+        break;
+    case Storage::real:
+        statement.exchange(soci::into(slot.real, slot.indicator));
+        break;
+    case Storage::text:
+        statement.exchange(soci::into(slot.text, slot.indicator));
+        break;
     }
     return slot;
 }
@@ -95,9 +107,12 @@ Value Binder::value_of(const Slot& slot)
     if (slot.indicator == soci::i_null)
         return {};
     switch (slot.storage) {
-    case Storage::integer: return std::int64_t{slot.integer};
-    case Storage::real: return slot.real;
-    case Storage::text: return slot.text;
+    case Storage::integer:
+        return std::int64_t {slot.integer};
+    case Storage::real:
+        return slot.real;
+    case Storage::text:
+        return slot.text;
     }
     return {};
 }
@@ -127,41 +142,127 @@ Error store_error(const std::exception& exception, std::string_view doing)
     return Error::internal(message);
 }
 
-long long execute(soci::session& sql, const std::string& query, const std::vector<Value>& params)
+Prepared* StatementCache::find(const std::string& key)
 {
-    Binder binder;
-    soci::statement statement(sql);
-    statement.alloc();
-    statement.prepare(query, soci::details::st_one_time_query);
-    for (const auto& param : params)
-        binder.use(statement, param);
-    statement.define_and_bind();
-    statement.execute(true);
-    return statement.get_affected_rows();
+    auto found = m_index.find(key);
+    if (found == m_index.end())
+        return nullptr;
+    m_order.splice(m_order.begin(), m_order, found->second);
+    return found->second->second.get();
 }
 
-std::vector<std::vector<Value>> select_rows(soci::session& sql, const std::string& query,
-                                            const std::vector<Storage>& columns, const std::vector<Value>& params)
+Prepared& StatementCache::add(const std::string& key, std::unique_ptr<Prepared> prepared)
 {
-    Binder binder;
-    soci::statement statement(sql);
-    statement.alloc();
-    statement.prepare(query, soci::details::st_one_time_query);
-    std::vector<Binder::Slot*> slots;
-    for (auto storage : columns)
-        slots.push_back(&binder.into(statement, storage));
-    for (const auto& param : params)
-        binder.use(statement, param);
-    statement.define_and_bind();
-    statement.execute(false);
-    std::vector<std::vector<Value>> rows;
-    while (statement.fetch()) {
-        std::vector<Value> row;
-        row.reserve(slots.size());
-        for (const auto* slot : slots)
-            row.push_back(Binder::value_of(*slot));
-        rows.push_back(std::move(row));
+    if (m_order.size() >= m_capacity) {
+        m_index.erase(m_order.back().first);
+        m_order.pop_back();
     }
+    m_order.emplace_front(key, std::move(prepared));
+    m_index[key] = m_order.begin();
+    return *m_order.front().second;
+}
+
+void StatementCache::clear()
+{
+    m_index.clear();
+    m_order.clear();
+}
+
+namespace {
+
+char storage_code(Storage storage)
+{
+    switch (storage) {
+    case Storage::integer:
+        return 'i';
+    case Storage::real:
+        return 'r';
+    case Storage::text:
+        return 't';
+    }
+    return '?';
+}
+
+// The statement is the same only if the results and the parameters bind to slots of the same types.
+std::string cache_key(const std::string& sql, const std::vector<Storage>& columns, const std::vector<Value>& params)
+{
+    std::string key = sql;
+    key += '\x1f';
+    for (auto storage : columns)
+        key += storage_code(storage);
+    key += '\x1f';
+    for (const auto& param : params)
+        key += is_null(param) ? 'n' : storage_code(storage_of_value(param));
+    return key;
+}
+
+std::unique_ptr<Prepared> prepare(soci::session& sql, const std::string& query, const std::vector<Storage>& columns,
+    const std::vector<Value>& params, soci::details::statement_type type)
+{
+    auto prepared = std::make_unique<Prepared>(sql);
+    auto& statement = prepared->statement;
+    statement.alloc();
+    statement.prepare(query, type);
+    for (auto storage : columns)
+        prepared->columns.push_back(&prepared->binder.into(statement, storage));
+    for (const auto& param : params)
+        prepared->params.push_back(&prepared->binder.use(statement, param));
+    statement.define_and_bind();
+    return prepared;
+}
+
+} // namespace
+
+Query::Query(
+    Tx::Impl& tx, const std::string& sql, const std::vector<Storage>& columns, const std::vector<Value>& params)
+{
+    if (tx.cache) {
+        auto key = cache_key(sql, columns, params);
+        auto* cached = tx.cache->find(key);
+        if (!cached)
+            cached = &tx.cache->add(key, prepare(tx.sql, sql, columns, params, soci::details::st_repeatable_query));
+        else if (cached->busy)
+            cached = nullptr; // the same query inside its own run: a one-time statement below
+        else
+            for (size_t index = 0; index < params.size(); ++index)
+                Binder::set(*cached->params[index], params[index]);
+        if (cached) {
+            cached->busy = true;
+            m_prepared = cached;
+            return;
+        }
+    }
+    m_owned = prepare(tx.sql, sql, columns, params, soci::details::st_one_time_query);
+    m_prepared = m_owned.get();
+}
+
+Query::~Query()
+{
+    if (!m_owned)
+        m_prepared->busy = false;
+}
+
+long long execute(Tx::Impl& tx, const std::string& query, const std::vector<Value>& params)
+{
+    Query statement(tx, query, {}, params);
+    statement.execute(true);
+    return statement.affected_rows();
+}
+
+std::vector<std::vector<Value>> select_rows(
+    Tx::Impl& tx, const std::string& query, const std::vector<Storage>& columns, const std::vector<Value>& params)
+{
+    Query statement(tx, query, columns, params);
+    std::vector<std::vector<Value>> rows;
+    if (!statement.execute(true))
+        return rows;
+    do {
+        std::vector<Value> row;
+        row.reserve(columns.size());
+        for (size_t index = 0; index < columns.size(); ++index)
+            row.push_back(Binder::value_of(statement.column(index)));
+        rows.push_back(std::move(row));
+    } while (statement.fetch());
     return rows;
 }
 

@@ -53,9 +53,9 @@ Storage storage_of_type(std::string type)
 std::vector<TableColumn> columns_of(Tx& tx, const std::string& table)
 {
     auto rows = tx.engine() == Engine::sqlite
-        ? select_rows(tx.impl().sql, "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid",
+        ? select_rows(tx.impl(), "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid",
             {Storage::text, Storage::text}, {Value {table}})
-        : select_rows(tx.impl().sql,
+        : select_rows(tx.impl(),
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND table_name = :t ORDER BY ordinal_position",
             {Storage::text, Storage::text}, {Value {table}});
@@ -75,7 +75,7 @@ std::string column_list(const std::vector<TableColumn>& columns)
 
 std::int64_t count_rows(Tx& tx, const std::string& table)
 {
-    auto rows = select_rows(tx.impl().sql, fmt::format("SELECT COUNT(*) FROM {}", table), {Storage::integer});
+    auto rows = select_rows(tx.impl(), fmt::format("SELECT COUNT(*) FROM {}", table), {Storage::integer});
     return std::get<std::int64_t>(rows.at(0).at(0));
 }
 
@@ -97,7 +97,7 @@ Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table)
             table));
 
     // Rows the migrations put in (the audit chain's genesis head) are replaced by the source's.
-    execute(to.impl().sql, fmt::format("DELETE FROM {}", table));
+    execute(to.impl(), fmt::format("DELETE FROM {}", table));
 
     auto list = column_list(columns);
     std::string placeholders;
@@ -137,13 +137,13 @@ void advance_identities(Tx& to)
 {
     if (to.engine() != Engine::postgresql)
         return;
-    auto tables = select_rows(to.impl().sql,
+    auto tables = select_rows(to.impl(),
         "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
         "AND column_name = 'id' AND is_identity = 'YES'",
         {Storage::text});
     for (const auto& row : tables) {
         auto table = to_text(row[0]);
-        execute(to.impl().sql,
+        execute(to.impl(),
             fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE(MAX(id), 0) + 1, false) "
                         "FROM {0}",
                 table));
@@ -164,8 +164,7 @@ Result<std::vector<std::vector<Value>>> table_contents(Store& store, const std::
             std::vector<Storage> storages;
             for (const auto& column : columns)
                 storages.push_back(column.storage);
-            auto rows
-                = select_rows(tx.impl().sql, fmt::format("SELECT {} FROM {}", column_list(columns), table), storages);
+            auto rows = select_rows(tx.impl(), fmt::format("SELECT {} FROM {}", column_list(columns), table), storages);
             std::sort(rows.begin(), rows.end());
             return rows;
         } catch (const std::exception& exception) {

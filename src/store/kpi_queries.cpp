@@ -43,9 +43,9 @@ std::optional<double> percent(const Value& part, const Value& whole)
 
 // The aggregate queries return one row; a value is a count, a sum or an average.
 std::vector<Value> aggregate(
-    soci::session& sql, const std::string& query, std::vector<Storage> columns, const std::vector<Value>& params)
+    Tx::Impl& db, const std::string& query, std::vector<Storage> columns, const std::vector<Value>& params)
 {
-    return select_rows(sql, query, columns, params).at(0);
+    return select_rows(db, query, columns, params).at(0);
 }
 
 // Date arithmetic is the one place the engines' SQL differs here.
@@ -66,7 +66,7 @@ std::string hours_between(Engine engine, const char* from, const char* to)
 // Mean of (later - earlier) in hours over incidents detected in the period.
 std::optional<double> incident_hours(Tx& tx, Period period, const char* earlier, const char* later)
 {
-    auto row = aggregate(tx.impl().sql,
+    auto row = aggregate(tx.impl(),
         fmt::format("SELECT AVG({}) FROM incidents WHERE detected_at >= :f AND detected_at < :t "
                     "AND {} IS NOT NULL AND {} IS NOT NULL",
             hours_between(tx.engine(), earlier, later), earlier, later),
@@ -79,15 +79,15 @@ std::optional<double> incident_hours(Tx& tx, Period period, const char* earlier,
 Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period period, const Rules& rules)
 {
     try {
-        auto& sql = tx.impl().sql;
+        auto& db = tx.impl();
         std::string from = format_date(period.from), to = format_date(period.to);
         std::string from_at = format_timestamp(start_of(period.from)), to_at = format_timestamp(start_of(period.to));
         std::string today = format_date(rules.today());
         auto count = [&](const std::string& query, const std::vector<Value>& params) -> std::optional<double> {
-            return number(aggregate(sql, query, {Storage::integer}, params)[0]).value_or(0);
+            return number(aggregate(db, query, {Storage::integer}, params)[0]).value_or(0);
         };
         auto ratio = [&](const std::string& query, const std::vector<Value>& params) {
-            auto row = aggregate(sql, query, {Storage::integer, Storage::integer}, params);
+            auto row = aggregate(db, query, {Storage::integer, Storage::integer}, params);
             return percent(row[0], row[1]);
         };
         switch (formula) {
@@ -106,7 +106,7 @@ Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period
                          "AND due < :today",
                 {today});
         case KpiFormula::mean_time_to_remediate:
-            return number(aggregate(sql,
+            return number(aggregate(db,
                 fmt::format("SELECT AVG({}) FROM vulnerabilities WHERE resolved_on >= :f AND "
                             "resolved_on < :t AND status = 'remediated'",
                     days_between(tx.engine(), "discovered", "resolved_on")),
@@ -142,7 +142,7 @@ Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period
                 {from, to, today});
         case KpiFormula::maintenance_on_schedule: {
             // Occurrences due in the period: completed on time, completed late, or still not done.
-            auto done = aggregate(sql,
+            auto done = aggregate(db,
                 "SELECT SUM(CASE WHEN done_on <= due THEN 1 ELSE 0 END), COUNT(*) FROM "
                 "activity_completions WHERE due >= :f AND due < :t",
                 {Storage::integer, Storage::integer}, {from, to});

@@ -12,12 +12,10 @@ namespace {
 Result<std::optional<Id>> id_by(Tx& tx, const char* query, const std::string& key, const char* doing)
 {
     try {
-        long long id = 0;
-        soci::indicator indicator = soci::i_null;
-        tx.impl().sql << query, soci::use(key), soci::into(id, indicator);
-        if (!tx.impl().sql.got_data() || indicator == soci::i_null)
+        Query found(tx.impl(), query, {Storage::integer}, {key});
+        if (!found.execute(true) || found.column(0).indicator == soci::i_null)
             return std::optional<Id> {};
-        return std::optional<Id> {id};
+        return std::optional<Id> {found.column(0).integer};
     } catch (const std::exception& exception) {
         return store_error(exception, doing);
     }
@@ -42,11 +40,8 @@ Result<std::vector<std::string>> unknown_controls(Tx& tx, const std::vector<std:
 {
     try {
         std::set<std::string> known;
-        std::string code;
-        soci::statement statement = (tx.impl().sql.prepare << "SELECT code FROM controls", soci::into(code));
-        statement.execute(false);
-        while (statement.fetch())
-            known.insert(code);
+        Query query(tx.impl(), "SELECT code FROM controls", {Storage::text});
+        query.each([&](const Query& row) { known.insert(row.column(0).text); });
         std::vector<std::string> unknown;
         for (const auto& candidate : codes)
             if (!known.contains(candidate))
@@ -61,14 +56,12 @@ Result<std::map<std::string, Id>> first_role_holders(Tx& tx, const std::vector<s
 {
     try {
         std::map<std::string, Id> holders;
-        long long id = 0;
-        std::string text;
-        soci::statement statement = (tx.impl().sql.prepare << "SELECT id, roles FROM people WHERE roles IS NOT NULL "
-                                                              "AND active = 1 ORDER BY id",
-            soci::into(id), soci::into(text));
-        statement.execute(false);
+        Query query(tx.impl(), "SELECT id, roles FROM people WHERE roles IS NOT NULL AND active = 1 ORDER BY id",
+            {Storage::integer, Storage::text});
         // Stops reading as soon as every role has its holder.
-        while (holders.size() < roles.size() && statement.fetch()) {
+        for (bool more = query.execute(true); more && holders.size() < roles.size(); more = query.fetch()) {
+            Id id = query.column(0).integer;
+            const auto& text = query.column(1).text;
             std::string token;
             auto take = [&] {
                 if (!token.empty() && std::find(roles.begin(), roles.end(), token) != roles.end())
@@ -93,13 +86,8 @@ Result<std::unordered_map<Id, std::string>> person_names(Tx& tx)
 {
     try {
         std::unordered_map<Id, std::string> names;
-        long long id = 0;
-        std::string name;
-        soci::statement statement
-            = (tx.impl().sql.prepare << "SELECT id, name FROM people", soci::into(id), soci::into(name));
-        statement.execute(false);
-        while (statement.fetch())
-            names[id] = name;
+        Query query(tx.impl(), "SELECT id, name FROM people", {Storage::integer, Storage::text});
+        query.each([&](const Query& row) { names[row.column(0).integer] = row.column(1).text; });
         return names;
     } catch (const std::exception& exception) {
         return store_error(exception, "read people");

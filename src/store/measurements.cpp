@@ -6,8 +6,7 @@ namespace c9 {
 
 namespace {
 
-Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& where,
-                                                     const std::vector<Value>& params)
+Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& where, const std::vector<Value>& params)
 {
     try {
         std::vector<Measurement> measurements;
@@ -18,8 +17,9 @@ Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& 
         Binder binder;
         soci::statement statement(tx.impl().sql);
         statement.alloc();
-        statement.prepare("SELECT id, kpi, period, value, note, recorded_at, recorded_by FROM kpi_measurements " +
-                          where, soci::details::st_one_time_query);
+        statement.prepare(
+            "SELECT id, kpi, period, value, note, recorded_at, recorded_by FROM kpi_measurements " + where,
+            soci::details::st_one_time_query);
         statement.exchange(soci::into(id));
         statement.exchange(soci::into(kpi));
         statement.exchange(soci::into(period));
@@ -35,11 +35,11 @@ Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& 
             Measurement measurement;
             measurement.id = id;
             measurement.kpi = kpi;
-            measurement.period = parse_date(period).value_or(Date{});
+            measurement.period = parse_date(period).value_or(Date {});
             measurement.value = value;
             if (note_ind != soci::i_null)
                 measurement.note = note;
-            measurement.recorded_at = parse_timestamp(recorded_at).value_or(Timestamp{});
+            measurement.recorded_at = parse_timestamp(recorded_at).value_or(Timestamp {});
             measurement.recorded_by = recorded_by;
             measurements.push_back(std::move(measurement));
         }
@@ -54,18 +54,19 @@ Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& 
 Result<void> upsert_measurement(Tx& tx, const Measurement& measurement)
 {
     try {
-        auto& sql = tx.impl().sql;
-        Value note = measurement.note ? Value{*measurement.note} : Value{};
+        auto& db = tx.impl();
+        Value note = measurement.note ? Value {*measurement.note} : Value {};
         std::string period = format_date(measurement.period);
         std::string at = format_timestamp(measurement.recorded_at);
-        if (execute(sql,
-                    "UPDATE kpi_measurements SET value = :v, note = :n, recorded_at = :a, recorded_by = :b "
-                    "WHERE kpi = :k AND period = :p",
-                    {measurement.value, note, at, measurement.recorded_by, measurement.kpi, period}) == 0)
-            execute(sql,
-                    "INSERT INTO kpi_measurements (kpi, period, value, note, recorded_at, recorded_by) "
-                    "VALUES (:k, :p, :v, :n, :a, :b)",
-                    {measurement.kpi, period, measurement.value, note, at, measurement.recorded_by});
+        if (execute(db,
+                "UPDATE kpi_measurements SET value = :v, note = :n, recorded_at = :a, recorded_by = :b "
+                "WHERE kpi = :k AND period = :p",
+                {measurement.value, note, at, measurement.recorded_by, measurement.kpi, period})
+            == 0)
+            execute(db,
+                "INSERT INTO kpi_measurements (kpi, period, value, note, recorded_at, recorded_by) "
+                "VALUES (:k, :p, :v, :n, :a, :b)",
+                {measurement.kpi, period, measurement.value, note, at, measurement.recorded_by});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "record a KPI measurement");
@@ -86,8 +87,8 @@ Result<std::optional<Measurement>> measurement_for(Tx& tx, Id kpi, Date period)
 {
     auto found = C9_TRY(select_measurements(tx, "WHERE kpi = :k AND period = :p", {kpi, format_date(period)}));
     if (found.empty())
-        return std::optional<Measurement>{};
-    return std::optional<Measurement>{found.front()};
+        return std::optional<Measurement> {};
+    return std::optional<Measurement> {found.front()};
 }
 
 Result<std::vector<Measurement>> latest_measurements(Tx& tx, Id kpi, int count)

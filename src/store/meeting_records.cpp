@@ -9,12 +9,12 @@ namespace c9 {
 Result<void> add_series_member(Tx& tx, const SeriesMember& member)
 {
     try {
-        auto& sql = tx.impl().sql;
+        auto& db = tx.impl();
         std::string role(to_string(member.role));
-        if (execute(sql, "UPDATE series_members SET role = :r WHERE series = :s AND person = :p",
+        if (execute(db, "UPDATE series_members SET role = :r WHERE series = :s AND person = :p",
                 {role, member.series, member.person})
             == 0)
-            execute(sql, "INSERT INTO series_members (series, person, role) VALUES (:s, :p, :r)",
+            execute(db, "INSERT INTO series_members (series, person, role) VALUES (:s, :p, :r)",
                 {member.series, member.person, role});
         return {};
     } catch (const std::exception& exception) {
@@ -26,14 +26,12 @@ Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series)
 {
     try {
         std::vector<SeriesMember> members;
-        long long person = 0;
-        std::string role;
-        soci::statement statement
-            = (tx.impl().sql.prepare << "SELECT person, role FROM series_members WHERE series = :s ORDER BY person",
-                soci::into(person), soci::into(role), soci::use(series));
-        statement.execute(false);
-        while (statement.fetch())
-            members.push_back({series, person, parse_enum<AttendeeRole>(role).value_or(AttendeeRole::member)});
+        Query query(tx.impl(), "SELECT person, role FROM series_members WHERE series = :s ORDER BY person",
+            {Storage::integer, Storage::text}, {series});
+        query.each([&](const Query& row) {
+            members.push_back({series, row.column(0).integer,
+                parse_enum<AttendeeRole>(row.column(1).text).value_or(AttendeeRole::member)});
+        });
         return members;
     } catch (const std::exception& exception) {
         return store_error(exception, "read series members");
@@ -43,13 +41,13 @@ Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series)
 Result<void> set_attendance(Tx& tx, const Attendance& attendance)
 {
     try {
-        auto& sql = tx.impl().sql;
+        auto& db = tx.impl();
         std::string role(to_string(attendance.role));
         std::string presence(to_string(attendance.presence));
-        if (execute(sql, "UPDATE attendance SET role = :r, presence = :p WHERE meeting = :m AND person = :w",
+        if (execute(db, "UPDATE attendance SET role = :r, presence = :p WHERE meeting = :m AND person = :w",
                 {role, presence, attendance.meeting, attendance.person})
             == 0)
-            execute(sql, "INSERT INTO attendance (meeting, person, role, presence) VALUES (:m, :w, :r, :p)",
+            execute(db, "INSERT INTO attendance (meeting, person, role, presence) VALUES (:m, :w, :r, :p)",
                 {attendance.meeting, attendance.person, role, presence});
         return {};
     } catch (const std::exception& exception) {
@@ -63,24 +61,13 @@ Result<std::vector<Attendance>> select_attendance(Tx& tx, const std::string& whe
 {
     try {
         std::vector<Attendance> rows;
-        long long meeting = 0, person = 0;
-        std::string role, presence;
-        Binder binder;
-        soci::statement statement(tx.impl().sql);
-        statement.alloc();
-        statement.prepare(
-            "SELECT meeting, person, role, presence FROM attendance " + where, soci::details::st_one_time_query);
-        statement.exchange(soci::into(meeting));
-        statement.exchange(soci::into(person));
-        statement.exchange(soci::into(role));
-        statement.exchange(soci::into(presence));
-        for (const auto& param : params)
-            binder.use(statement, param);
-        statement.define_and_bind();
-        statement.execute(false);
-        while (statement.fetch())
-            rows.push_back({meeting, person, parse_enum<AttendeeRole>(role).value_or(AttendeeRole::member),
-                parse_enum<Presence>(presence).value_or(Presence::invited)});
+        Query query(tx.impl(), "SELECT meeting, person, role, presence FROM attendance " + where,
+            {Storage::integer, Storage::integer, Storage::text, Storage::text}, params);
+        query.each([&](const Query& row) {
+            rows.push_back({row.column(0).integer, row.column(1).integer,
+                parse_enum<AttendeeRole>(row.column(2).text).value_or(AttendeeRole::member),
+                parse_enum<Presence>(row.column(3).text).value_or(Presence::invited)});
+        });
         return rows;
     } catch (const std::exception& exception) {
         return store_error(exception, "read attendance");
@@ -110,7 +97,7 @@ Result<std::vector<Attendance>> attendance_of_meetings(Tx& tx, const std::vector
 Result<void> insert_minutes(Tx& tx, const SealedMinutes& minutes)
 {
     try {
-        execute(tx.impl().sql,
+        execute(tx.impl(),
             "INSERT INTO minutes (meeting, body, markdown, html, json, sha256, approved_at, approved_by) "
             "VALUES (:m, :body, :md, :html, :j, :h, :a, :b)",
             {minutes.meeting, minutes.body, minutes.markdown, minutes.html, minutes.json, minutes.sha256,
@@ -145,25 +132,20 @@ Result<std::vector<FieldChange>> field_changes_since(
 {
     try {
         std::vector<FieldChange> changes;
-        FieldChange change;
-        long long entity_id = 0;
-        std::string at, old_value, new_value;
-        soci::indicator old_indicator = soci::i_ok, new_indicator = soci::i_ok;
-        std::string entity_name(entity), field_name(field), since_text = format_timestamp(since);
-        soci::statement statement = (tx.impl().sql.prepare
-                << "SELECT entity_id, at, old_value, new_value FROM history "
-                   "WHERE entity = :e AND field = :f AND at > :s ORDER BY at, id",
-            soci::into(entity_id), soci::into(at), soci::into(old_value, old_indicator),
-            soci::into(new_value, new_indicator), soci::use(entity_name), soci::use(field_name), soci::use(since_text));
-        statement.execute(false);
-        while (statement.fetch()) {
-            change.entity_id = entity_id;
-            change.field = field_name;
-            change.at = parse_timestamp(at).value_or(Timestamp {});
-            change.old_value = old_indicator == soci::i_null ? "" : old_value;
-            change.new_value = new_indicator == soci::i_null ? "" : new_value;
-            changes.push_back(change);
-        }
+        Query query(tx.impl(),
+            "SELECT entity_id, at, old_value, new_value FROM history "
+            "WHERE entity = :e AND field = :f AND at > :s ORDER BY at, id",
+            {Storage::integer, Storage::text, Storage::text, Storage::text},
+            {std::string(entity), std::string(field), format_timestamp(since)});
+        query.each([&](const Query& row) {
+            FieldChange change;
+            change.entity_id = row.column(0).integer;
+            change.field = std::string(field);
+            change.at = parse_timestamp(row.column(1).text).value_or(Timestamp {});
+            change.old_value = row.column(2).indicator == soci::i_null ? "" : row.column(2).text;
+            change.new_value = row.column(3).indicator == soci::i_null ? "" : row.column(3).text;
+            changes.push_back(std::move(change));
+        });
         return changes;
     } catch (const std::exception& exception) {
         return store_error(exception, "read changes");

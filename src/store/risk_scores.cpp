@@ -62,7 +62,7 @@ Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
 {
     try {
         auto optional = [](std::optional<int> level) { return level ? Value {std::int64_t {*level}} : Value {}; };
-        execute(tx.impl().sql,
+        execute(tx.impl(),
             "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact, score, "
             "previous_score) VALUES (:r, :a, :l, :i, :rl, :ri, :s, COALESCE((SELECT p.score FROM risk_scores p "
             "WHERE p.risk = :r2 ORDER BY p.at DESC, p.id DESC LIMIT 1), 0))",
@@ -80,7 +80,7 @@ Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
     try {
         // Read in time order through the index on `at`; group per risk here (ordering by risk would make the
         // database walk the whole history).
-        auto rows = select_rows(tx.impl().sql,
+        auto rows = select_rows(tx.impl(),
             "SELECT risk, previous_score, score FROM risk_scores WHERE at > :s ORDER BY at, id",
             {Storage::integer, Storage::integer, Storage::integer}, {format_timestamp(since)});
         std::vector<ScoreChange> changes;

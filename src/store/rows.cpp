@@ -23,38 +23,37 @@ std::string select_list(const TableDef& table)
     return sql;
 }
 
-struct RowSlots {
-    Binder::Slot* meta[6];
-    std::vector<Binder::Slot*> columns;
-};
-
-RowSlots bind_row(Binder& binder, soci::statement& statement, const TableDef& table)
+std::vector<Storage> row_storage(const TableDef& table)
 {
-    RowSlots slots {};
-    slots.meta[0] = &binder.into(statement, Storage::integer);
-    slots.meta[1] = &binder.into(statement, Storage::integer);
-    slots.meta[2] = &binder.into(statement, Storage::text);
-    slots.meta[3] = &binder.into(statement, Storage::text);
-    slots.meta[4] = &binder.into(statement, Storage::text);
-    slots.meta[5] = &binder.into(statement, Storage::text);
+    std::vector<Storage> storage {
+        Storage::integer, Storage::integer, Storage::text, Storage::text, Storage::text, Storage::text};
     for (const auto& column : table.columns)
-        slots.columns.push_back(&binder.into(statement, column.storage));
-    return slots;
+        storage.push_back(column.storage);
+    return storage;
 }
 
-Record read_row(const RowSlots& slots)
+// The row a query that starts with the select_list() columns has fetched.
+Record read_row(const Query& query, const TableDef& table)
 {
     Record record;
-    record.meta.id = slots.meta[0]->integer;
-    record.meta.version = slots.meta[1]->integer;
-    record.meta.created_at = parse_timestamp(slots.meta[2]->text).value_or(Timestamp {});
-    record.meta.created_by = slots.meta[3]->text;
-    record.meta.updated_at = parse_timestamp(slots.meta[4]->text).value_or(Timestamp {});
-    record.meta.updated_by = slots.meta[5]->text;
-    record.values.reserve(slots.columns.size());
-    for (const auto* slot : slots.columns)
-        record.values.push_back(Binder::value_of(*slot));
+    record.meta.id = query.column(0).integer;
+    record.meta.version = query.column(1).integer;
+    record.meta.created_at = parse_timestamp(query.column(2).text).value_or(Timestamp {});
+    record.meta.created_by = query.column(3).text;
+    record.meta.updated_at = parse_timestamp(query.column(4).text).value_or(Timestamp {});
+    record.meta.updated_by = query.column(5).text;
+    record.values.reserve(table.columns.size());
+    for (size_t index = 0; index < table.columns.size(); ++index)
+        record.values.push_back(Binder::value_of(query.column(6 + index)));
     return record;
+}
+
+std::int64_t count_where(
+    Tx::Impl& tx, const TableDef& table, const std::string& where, const std::vector<Value>& params)
+{
+    auto rows
+        = select_rows(tx, fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), {Storage::integer}, params);
+    return std::get<std::int64_t>(rows.at(0).at(0));
 }
 
 bool known_column(const TableDef& table, std::string_view column)
@@ -154,17 +153,11 @@ Result<std::string> where_clause(
 Result<Record> Tx::get(const TableDef& table, Id id)
 {
     try {
-        Binder binder;
-        soci::statement statement(m_impl.sql);
-        statement.alloc();
-        statement.prepare(fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name),
-            soci::details::st_one_time_query);
-        auto slots = bind_row(binder, statement, table);
-        binder.use(statement, Value {id});
-        statement.define_and_bind();
-        if (!statement.execute(true))
+        Query query(m_impl, fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name),
+            row_storage(table), {id});
+        if (!query.execute(true))
             return Error::not_found(fmt::format("{} {} does not exist", table.entity, id));
-        return read_row(slots);
+        return read_row(query, table);
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("fetch {} {}", table.entity, id));
     }
@@ -173,41 +166,62 @@ Result<Record> Tx::get(const TableDef& table, Id id)
 Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
 {
     try {
-        std::vector<Value> params;
-        auto where = C9_TRY(where_clause(table, query.filters, &query, params));
         if (!known_column(table, query.sort))
             return Error::invalid("sort", fmt::format("{} is not a field of {}", query.sort, table.entity));
-        Page page;
-        {
-            Binder binder;
-            soci::statement statement(m_impl.sql);
-            statement.alloc();
-            statement.prepare(
-                fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
-            auto& total = binder.into(statement, Storage::integer);
-            for (const auto& param : params)
-                binder.use(statement, param);
-            statement.define_and_bind();
-            statement.execute(true);
-            page.total = total.integer;
+        bool paged = query.limit > 0;
+        std::vector<Value> params;
+        std::string sql;
+        std::string columns_sql = select_list(table);
+        auto columns = row_storage(table);
+        std::string where;
+        size_t first_param = 0;
+        // PostgreSQL's planner takes matches to be spread evenly along the sort column and, for a small LIMIT, walks
+        // that column's index; when the matches are the newest rows it reads most of the table first (0.5 ms instead
+        // of 0.05 for the open vulnerabilities of the scale-10 demo). SQLite's picks the filters' index by itself and
+        // only loses by materializing, so it keeps the plain query.
+        if (paged && query.selective && !query.filters.empty() && m_impl.engine == Engine::postgresql) {
+            // The matches once, counted and sorted; MATERIALIZED keeps the planner from folding them back in.
+            where = C9_TRY(where_clause(table, query.filters, &query, params));
+            sql = fmt::format("WITH matched AS MATERIALIZED (SELECT {0} FROM {1}{2}) SELECT {0}, (SELECT COUNT(*) "
+                              "FROM matched) FROM matched ORDER BY {3} {4}",
+                columns_sql, table.name, where, query.sort, query.descending ? "DESC" : "ASC");
+            columns.push_back(Storage::integer);
+        } else {
+            sql = "SELECT " + columns_sql;
+            if (paged) {
+                // The total comes along as a last column, an uncorrelated subquery that both engines compute once:
+                // one round trip per page instead of two, and the count and the page each still read through their
+                // index.
+                sql += fmt::format(", (SELECT COUNT(*) FROM {}{})", table.name,
+                    C9_TRY(where_clause(table, query.filters, &query, params)));
+                columns.push_back(Storage::integer);
+            }
+            first_param = params.size();
+            where = C9_TRY(where_clause(table, query.filters, &query, params));
+            sql += fmt::format(
+                " FROM {}{} ORDER BY {} {}", table.name, where, query.sort, query.descending ? "DESC" : "ASC");
         }
-        std::string sql = fmt::format("SELECT {} FROM {}{} ORDER BY {} {}", select_list(table), table.name, where,
-            query.sort, query.descending ? "DESC" : "ASC");
         if (query.sort != "id")
             sql += fmt::format(", id {}", query.descending ? "DESC" : "ASC");
-        if (query.limit > 0)
+        if (paged) {
+            // Written into the text rather than bound: both planners choose between the sort column's index and a
+            // sort by how many rows are wanted.
             sql += fmt::format(" LIMIT {} OFFSET {}", query.limit, std::max(query.offset, 0));
-        Binder binder;
-        soci::statement statement(m_impl.sql);
-        statement.alloc();
-        statement.prepare(sql, soci::details::st_one_time_query);
-        auto slots = bind_row(binder, statement, table);
-        for (const auto& param : params)
-            binder.use(statement, param);
-        statement.define_and_bind();
-        statement.execute(false);
-        while (statement.fetch())
-            page.rows.push_back(read_row(slots));
+        }
+        Page page;
+        Query rows(m_impl, sql, columns, params);
+        if (rows.execute(true)) {
+            if (paged)
+                page.total = rows.column(columns.size() - 1).integer;
+            do
+                page.rows.push_back(read_row(rows, table));
+            while (rows.fetch());
+        }
+        if (!paged)
+            page.total = static_cast<std::int64_t>(page.rows.size());
+        else if (page.rows.empty() && query.offset > 0) // past the last page: the count still says how many there are
+            page.total = count_where(
+                m_impl, table, where, {params.begin() + static_cast<std::ptrdiff_t>(first_param), params.end()});
         return page;
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("list {}", table.name));
@@ -219,17 +233,7 @@ Result<std::int64_t> Tx::count(const TableDef& table, const std::vector<Filter>&
     try {
         std::vector<Value> params;
         auto where = C9_TRY(where_clause(table, filters, nullptr, params));
-        Binder binder;
-        soci::statement statement(m_impl.sql);
-        statement.alloc();
-        statement.prepare(
-            fmt::format("SELECT COUNT(*) FROM {}{}", table.name, where), soci::details::st_one_time_query);
-        auto& total = binder.into(statement, Storage::integer);
-        for (const auto& param : params)
-            binder.use(statement, param);
-        statement.define_and_bind();
-        statement.execute(true);
-        return std::int64_t {total.integer};
+        return count_where(m_impl, table, where, params);
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("count {}", table.name));
     }
@@ -243,7 +247,7 @@ Result<std::map<std::string, std::int64_t>> Tx::count_by(
             return Error::invalid(std::string(column), fmt::format("is not a field of {}", table.entity));
         std::vector<Value> params;
         auto where = C9_TRY(where_clause(table, filters, nullptr, params));
-        auto rows = select_rows(m_impl.sql,
+        auto rows = select_rows(m_impl,
             fmt::format("SELECT {0}, COUNT(*) FROM {1}{2} GROUP BY {0}", column, table.name, where),
             {Storage::text, Storage::integer}, params);
         std::map<std::string, std::int64_t> counts;
@@ -287,7 +291,7 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
         sql += " WHERE id = :id AND version = :version";
         params.push_back(id);
         params.push_back(expected_version);
-        if (execute(m_impl.sql, sql, params) != 1) {
+        if (execute(m_impl, sql, params) != 1) {
             auto found = C9_TRY(exists(table.name, id));
             if (!found)
                 return Error::not_found(fmt::format("{} {} does not exist", table.entity, id));
@@ -321,7 +325,7 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
 Result<void> Tx::erase(const TableDef& table, Id id)
 {
     try {
-        execute(m_impl.sql, fmt::format("DELETE FROM {} WHERE id = :id", table.name), {id});
+        execute(m_impl, fmt::format("DELETE FROM {} WHERE id = :id", table.name), {id});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("delete {} {}", table.entity, id));

@@ -10,12 +10,8 @@ Result<std::map<std::string, std::string>> read_settings(Tx& tx)
 {
     try {
         std::map<std::string, std::string> settings;
-        std::string key, value;
-        soci::statement statement
-            = (tx.impl().sql.prepare << "SELECT key, value FROM settings", soci::into(key), soci::into(value));
-        statement.execute(false);
-        while (statement.fetch())
-            settings[key] = value;
+        Query query(tx.impl(), "SELECT key, value FROM settings", {Storage::text, Storage::text});
+        query.each([&](const Query& row) { settings[row.column(0).text] = row.column(1).text; });
         return settings;
     } catch (const std::exception& exception) {
         return store_error(exception, "read the settings");
@@ -25,10 +21,10 @@ Result<std::map<std::string, std::string>> read_settings(Tx& tx)
 Result<void> write_setting(Tx& tx, const std::string& key, const std::string& value)
 {
     try {
-        auto& sql = tx.impl().sql;
+        auto& db = tx.impl();
         // Upsert in the subset both engines share.
-        if (execute(sql, "UPDATE settings SET value = :v WHERE key = :k", {value, key}) == 0)
-            execute(sql, "INSERT INTO settings (key, value) VALUES (:k, :v)", {key, value});
+        if (execute(db, "UPDATE settings SET value = :v WHERE key = :k", {value, key}) == 0)
+            execute(db, "INSERT INTO settings (key, value) VALUES (:k, :v)", {key, value});
         return {};
     } catch (const std::exception& exception) {
         return store_error(exception, "write a setting");

@@ -21,9 +21,36 @@ struct Store::Impl {
     // which sleeps and retries (up to 100 ms a time) and so let a few unlucky writes wait over a second under
     // concurrent load. Other processes on the same file still meet the busy timeout.
     std::mutex sqlite_writer;
+    // One per pooled PostgreSQL connection, by pool position; declared after the pool so they go first.
+    std::vector<std::unique_ptr<StatementCache>> caches;
 
-    Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size)) { }
+    Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size))
+    {
+        if (target.engine == Engine::postgresql)
+            for (int index = 0; index < size; ++index)
+                caches.push_back(std::make_unique<StatementCache>());
+    }
 };
+
+namespace {
+
+// A connection taken from the pool for one transaction. The pooled session itself, not a proxy of it, so the
+// statements its cache keeps refer to a session that outlives them.
+class Lease {
+public:
+    explicit Lease(soci::connection_pool& pool) : m_pool(pool), m_position(pool.lease()) { }
+    ~Lease() { m_pool.give_back(m_position); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    soci::session& session() { return m_pool.at(m_position); }
+    size_t position() const { return m_position; }
+
+private:
+    soci::connection_pool& m_pool;
+    size_t m_position;
+};
+
+} // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) { }
 
@@ -130,8 +157,10 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
     std::unique_lock<std::mutex> writer(m_impl->sqlite_writer, std::defer_lock);
     if (write && m_impl->target.engine == Engine::sqlite)
         writer.lock(); // before taking a connection, so waiting writers leave the pool to readers
-    soci::session sql(m_impl->pool);
-    Tx::Impl tx_impl {sql, m_impl->target.engine};
+    Lease lease(m_impl->pool);
+    soci::session& sql = lease.session();
+    StatementCache* cache = m_impl->caches.empty() ? nullptr : m_impl->caches.at(lease.position()).get();
+    Tx::Impl tx_impl {sql, m_impl->target.engine, cache};
     Tx tx(tx_impl);
     bool open = false;
     try {
@@ -155,6 +184,10 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
                 // The connection is gone; the server rolls the transaction back.
             }
         }
+        // A statement that failed part-way may be in any state; the next transaction prepares afresh. (This runs
+        // before a reconnect, which frees the connection these statements belong to.)
+        if (cache)
+            cache->clear();
         // A PostgreSQL connection that broke (a server restart, a failover) fails the transaction that finds out;
         // it is made again here, so the next transaction that takes it from the pool works once the server is
         // back. (Checking before every transaction would cost a round trip each.)

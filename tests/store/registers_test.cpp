@@ -287,6 +287,29 @@ TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
     ASSERT_TRUE(found);
     EXPECT_EQ(found->total, 5);
 
+    // A page of a filtered search counts the same rows it pages through; a page past the end still has the total.
+    search.filters = query.filters;
+    search.limit = 2;
+    search.offset = 1;
+    auto searched_page = list(store(), action_spec(), search);
+    ASSERT_TRUE(searched_page) << searched_page.error().message();
+    EXPECT_EQ(searched_page->rows.size(), 2u);
+    EXPECT_EQ(searched_page->total, 3); // firewall reviews 5, 15 and 25 are alice's
+    // Read through the filter and then sorted, the same page.
+    auto selective = query;
+    selective.selective = true;
+    auto selective_page = list(store(), action_spec(), selective);
+    ASSERT_TRUE(selective_page) << selective_page.error().message();
+    EXPECT_EQ(selective_page->total, 13);
+    ASSERT_EQ(selective_page->rows.size(), 5u);
+    for (size_t index = 0; index < 5; ++index)
+        EXPECT_EQ(selective_page->rows[index].id, page->rows[index].id);
+    query.offset = 40;
+    auto beyond = list(store(), action_spec(), query);
+    ASSERT_TRUE(beyond) << beyond.error().message();
+    EXPECT_TRUE(beyond->rows.empty());
+    EXPECT_EQ(beyond->total, 13);
+
     ListQuery wildcard;
     wildcard.search = "%";
     EXPECT_EQ(list(store(), action_spec(), wildcard)->total, 0);
