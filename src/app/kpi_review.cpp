@@ -40,34 +40,54 @@ Result<std::optional<Measurement>> stored_for(Tx& tx, const Kpi& kpi, Date perio
     return std::optional<Measurement> {};
 }
 
-Result<KpiStatus> review(Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
+Result<KpiStatus> review_manual(Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
 {
-    if (!kpi.formula) {
-        auto latest = C9_TRY(latest_two(tx, kpi, recent));
-        if (latest.empty())
-            return kpi_status(kpi, period_start(rules.today(), kpi.frequency), std::nullopt, std::nullopt);
-        std::optional<double> previous;
-        if (latest.size() > 1)
-            previous = latest[1].value;
-        return kpi_status(kpi, latest[0].period, latest[0].value, previous);
-    }
+    auto latest = C9_TRY(latest_two(tx, kpi, recent));
+    if (latest.empty())
+        return kpi_status(kpi, period_start(rules.today(), kpi.frequency), std::nullopt, std::nullopt);
+    std::optional<double> previous;
+    if (latest.size() > 1)
+        previous = latest[1].value;
+    return kpi_status(kpi, latest[0].period, latest[0].value, previous);
+}
+
+// What a formula KPI's review computes: its period, and the period before unless that has a stored measurement
+// (recorded when a meeting closed, so the figure the meeting saw then is the one the trend compares with).
+struct FormulaReview {
+    Date period;
+    std::optional<double> stored_previous;
+    std::vector<FormulaRequest> requests; // the period, then the one before when it is computed
+};
+
+Result<FormulaReview> plan_formula(Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
+{
     auto current = period_start(rules.today(), kpi.frequency);
     auto period = is_snapshot(*kpi.formula) ? current : previous_period(current, kpi.frequency);
     auto before = previous_period(period, kpi.frequency);
-    auto value = C9_TRY(compute_formula(tx, *kpi.formula, {period, next_period(period, kpi.frequency)}, rules));
-    // The period before is read from its stored measurement (recorded when a meeting closed), so the figure the
-    // meeting saw then is the one the trend compares with.
-    std::optional<double> previous;
+    FormulaReview plan {period, std::nullopt, {{*kpi.formula, {period, next_period(period, kpi.frequency)}}}};
     if (auto stored = C9_TRY(stored_for(tx, kpi, before, recent)))
-        previous = stored->value;
+        plan.stored_previous = stored->value;
     else if (!is_snapshot(*kpi.formula))
-        previous = C9_TRY(compute_formula(tx, *kpi.formula, {before, period}, rules));
-    return kpi_status(kpi, period, value, previous);
+        plan.requests.push_back({*kpi.formula, {before, period}});
+    return plan;
+}
+
+KpiStatus formula_status(
+    const Kpi& kpi, const FormulaReview& plan, const std::vector<std::optional<double>>& values, size_t at)
+{
+    auto previous = plan.requests.size() > 1 ? values.at(at + 1) : plan.stored_previous;
+    return kpi_status(kpi, plan.period, values.at(at), previous);
 }
 
 } // namespace
 
-Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules) { return review(tx, kpi, rules, nullptr); }
+Result<KpiStatus> review_kpi(Tx& tx, const Kpi& kpi, const Rules& rules)
+{
+    if (!kpi.formula)
+        return review_manual(tx, kpi, rules, nullptr);
+    auto plan = C9_TRY(plan_formula(tx, kpi, rules, nullptr));
+    return formula_status(kpi, plan, C9_TRY(compute_formulas(tx, plan.requests, rules)), 0);
+}
 
 Result<std::vector<KpiStatus>> review_kpis(Tx& tx, const Rules& rules)
 {
@@ -79,10 +99,23 @@ Result<std::vector<KpiStatus>> review_kpis(Tx& tx, const Rules& rules)
         recent.by_kpi[measurement.kpi].push_back(std::move(measurement));
     for (auto& [kpi, measurements] : recent.by_kpi)
         std::reverse(measurements.begin(), measurements.end()); // read oldest first
+    // Every formula of every KPI computed in one statement.
+    std::vector<FormulaReview> plans(kpis.size());
+    std::vector<FormulaRequest> requests;
+    std::vector<size_t> first_value(kpis.size());
+    for (size_t index = 0; index < kpis.size(); ++index) {
+        if (!kpis[index].formula)
+            continue;
+        plans[index] = C9_TRY(plan_formula(tx, kpis[index], rules, &recent));
+        first_value[index] = requests.size();
+        requests.insert(requests.end(), plans[index].requests.begin(), plans[index].requests.end());
+    }
+    auto values = C9_TRY(compute_formulas(tx, requests, rules));
     std::vector<KpiStatus> statuses;
     statuses.reserve(kpis.size());
-    for (const auto& kpi : kpis)
-        statuses.push_back(C9_TRY(review(tx, kpi, rules, &recent)));
+    for (size_t index = 0; index < kpis.size(); ++index)
+        statuses.push_back(kpis[index].formula ? formula_status(kpis[index], plans[index], values, first_value[index])
+                                               : C9_TRY(review_manual(tx, kpis[index], rules, &recent)));
     return statuses;
 }
 

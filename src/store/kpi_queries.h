@@ -20,4 +20,13 @@ bool is_snapshot(KpiFormula formula);
 // incident ...), which is different from zero.
 Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period period, const Rules& rules);
 
+struct FormulaRequest {
+    KpiFormula formula;
+    Period period;
+};
+
+// The values of several formulas, in the order asked, from one statement (a round trip saved per formula).
+Result<std::vector<std::optional<double>>> compute_formulas(
+    Tx& tx, const std::vector<FormulaRequest>& requests, const Rules& rules);
+
 } // namespace c9

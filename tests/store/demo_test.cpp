@@ -15,6 +15,7 @@
 #include "core/risk.h"
 #include "core/vulnerability.h"
 #include "store/audit_log.h"
+#include "store/kpi_queries.h"
 #include "store/risk_scores.h"
 #include "store/settings_store.h"
 #include "store/typed.h"
@@ -289,6 +290,41 @@ TEST(DemoRun, RejectsOutOfRangeOptions)
     EXPECT_FALSE(check_demo_options({1, 0, 1}));
     EXPECT_FALSE(check_demo_options({1001, 1, 1}));
     EXPECT_TRUE(check_demo_options({100, 20, 1}));
+}
+
+// The agenda computes every KPI formula in one statement of joined aggregates (two when there are more than 32
+// parts); each value must be what the formula gives alone, for every formula and period.
+TEST_F(Demo, KpiFormulasComputedTogetherEqualEachAlone)
+{
+    auto at = *parse_timestamp(today);
+    auto computed = store().read([&](Tx& tx) -> Result<bool> {
+        auto rules = C9_TRY(load_rules(tx, at));
+        std::vector<FormulaRequest> requests;
+        for (const auto* period : {"2026-05-01", "2026-04-01", "2026-01-01"})
+            for (int formula = 0; formula <= static_cast<int>(KpiFormula::meeting_attendance); ++formula) {
+                auto from = *parse_date(period);
+                requests.push_back({static_cast<KpiFormula>(formula), {from, add_days(from, 30)}});
+            }
+        auto together = C9_TRY(compute_formulas(tx, requests, rules));
+        EXPECT_EQ(together.size(), requests.size());
+        int measured = 0;
+        for (size_t index = 0; index < requests.size() && index < together.size(); ++index) {
+            auto alone = C9_TRY(compute_formula(tx, requests[index].formula, requests[index].period, rules));
+            EXPECT_EQ(together[index], alone)
+                << to_string(requests[index].formula) << " from " << format_date(requests[index].period.from);
+            measured += alone && *alone > 0;
+        }
+        EXPECT_GT(measured, 30); // the demo gives most formulas something to measure
+
+        // One value checked against the register itself.
+        auto open_severe = C9_TRY(tx.count(table_of(vulnerability_spec()),
+            {where_in("status", {std::string("open"), std::string("in_progress")}),
+                where_in("severity", {std::string("critical"), std::string("high")})}));
+        EXPECT_EQ(together.at(1), std::optional<double>(static_cast<double>(open_severe)));
+        EXPECT_GT(open_severe, 0);
+        return true;
+    });
+    ASSERT_TRUE(computed) << computed.error().message();
 }
 
 } // namespace
