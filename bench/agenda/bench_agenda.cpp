@@ -1,11 +1,12 @@
 // Measures the agenda build for the next meeting on demo databases: scale 1, 10 and 100 with one year of history,
-// and one and twenty years at the same monthly rate. Prints the median and p90 of repeated builds.
+// and one and twenty years at the same monthly rate. Prints the median and p90 of repeated builds after a warm-up.
 //
 //   bench_agenda [--quick] [--postgresql ADMIN_URL]
 //
 // With --postgresql (a server where the URL's user may create databases, as bench/postgresql/run.sh starts) each
 // demo is also copied into a new PostgreSQL database with `clause9 copy`'s copy_database and measured there, and
-// the table shows both engines and their ratio.
+// the table shows both engines and their ratio: the engines take turns run by run, and the ratio is the median of
+// the ratios of those pairs, so the noise of a shared machine falls on both sides.
 //
 // "gather+build" is the read side (indexed queries on what changed, then the pure builder); "regenerate" is what
 // `clause9 agenda` does on a planned meeting: the same, plus merging into the stored agenda in a write transaction.
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fmt/format.h>
 #include <libpq-fe.h>
 #include <unistd.h>
@@ -33,19 +35,6 @@ struct Figures {
     double median_ms = 0;
     double p90_ms = 0;
 };
-
-template <class F>
-Figures measure(int runs, F&& body)
-{
-    std::vector<double> times;
-    for (int run = 0; run < runs; ++run) {
-        auto start = std::chrono::steady_clock::now();
-        body();
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return {times[times.size() / 2], times[std::min(times.size() - 1, times.size() * 9 / 10)]};
-}
 
 [[noreturn]] void fail(const Error& error)
 {
@@ -84,28 +73,73 @@ std::string create_postgresql_database(const std::string& admin_url, const std::
     return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
 }
 
-struct Timings {
+// One engine's copy of a demo, with the meeting whose agenda is built and the time of each run.
+struct EngineRun {
+    std::string name;
+    std::unique_ptr<Store> store;
+    Meeting meeting;
     size_t items = 0;
-    Figures read_side, regenerate;
+    std::vector<double> read_side, regenerate;
 };
 
-Timings time_agenda(Store& store, const Caller& caller, int runs)
+double time_ms(const std::function<void()>& body)
 {
-    Timings timings;
-    auto meeting = must(store.write([&](Tx& tx) { return next_meeting(tx, std::nullopt, caller); }));
-    timings.items = must(store.write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); })).size();
-    timings.read_side = measure(runs, [&] {
-        must(store.read([&](Tx& tx) -> Result<size_t> {
-            auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
-            auto rules = C9_TRY(load_rules(tx, caller.now));
-            auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
-            return build_agenda(input).size();
-        }));
-    });
-    timings.regenerate = measure(runs, [&] {
-        must(store.write([&](Tx& tx) { return build_meeting_agenda(tx, meeting.id, caller); }));
-    });
-    return timings;
+    auto start = std::chrono::steady_clock::now();
+    body();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void read_side(EngineRun& engine, const Caller& caller)
+{
+    must(engine.store->read([&](Tx& tx) -> Result<size_t> {
+        auto series = C9_TRY(get_row(tx, series_spec(), engine.meeting.series));
+        auto rules = C9_TRY(load_rules(tx, caller.now));
+        auto input = C9_TRY(gather_agenda_input(tx, engine.meeting, series, rules));
+        return build_agenda(input).size();
+    }));
+}
+
+void regenerate(EngineRun& engine, const Caller& caller)
+{
+    must(engine.store->write([&](Tx& tx) { return build_meeting_agenda(tx, engine.meeting.id, caller); }));
+}
+
+// The engines take turns run by run, so a noisy moment of a shared machine falls on both and the ratio of each
+// pair of runs holds; the first runs warm the caches (the statements a PostgreSQL connection keeps prepared and
+// their generic plans), as in a server that has been running.
+void time_agenda(std::vector<EngineRun>& engines, const Caller& caller, int warmup, int runs)
+{
+    for (auto& engine : engines) {
+        engine.meeting = must(engine.store->write([&](Tx& tx) { return next_meeting(tx, std::nullopt, caller); }));
+        engine.items = must(engine.store->write(
+                                [&](Tx& tx) { return build_meeting_agenda(tx, engine.meeting.id, caller); }))
+                           .size();
+        for (int run = 0; run < warmup; ++run) {
+            read_side(engine, caller);
+            regenerate(engine, caller);
+        }
+    }
+    for (int run = 0; run < runs; ++run)
+        for (auto& engine : engines)
+            engine.read_side.push_back(time_ms([&] { read_side(engine, caller); }));
+    for (int run = 0; run < runs; ++run)
+        for (auto& engine : engines)
+            engine.regenerate.push_back(time_ms([&] { regenerate(engine, caller); }));
+}
+
+Figures figures(std::vector<double> times)
+{
+    std::sort(times.begin(), times.end());
+    return {times[times.size() / 2], times[std::min(times.size() - 1, times.size() * 9 / 10)]};
+}
+
+// The median of the run-by-run ratios.
+double median_ratio(const std::vector<double>& times, const std::vector<double>& baseline)
+{
+    std::vector<double> ratios;
+    for (size_t index = 0; index < times.size() && index < baseline.size(); ++index)
+        ratios.push_back(times[index] / baseline[index]);
+    return figures(ratios).median_ms;
 }
 
 } // namespace
@@ -129,10 +163,13 @@ int main(int argc, char** argv)
     std::vector<Case> cases{{1, 1}, {10, 1}, {100, 1}, {1, 20}, {10, 20}};
     if (quick)
         cases = {{1, 1}, {1, 20}};
-    int runs = quick ? 5 : 30;
+    int runs = quick ? 5 : 60;
+    int warmup = quick ? 2 : 10;
     auto caller = Caller{"bench", std::nullopt, current_time()};
 
-    fmt::print("Agenda build for the next meeting (median / p90 of {} runs, milliseconds)\n", runs);
+    fmt::print("Agenda build for the next meeting (median / p90 of {} runs after {} to warm up, milliseconds; the\n"
+               "engines take turns run by run and the ratio is the median of the pairs)\n",
+               runs, warmup);
     fmt::print("{:<14} {:<10} {:>9} {:>9} {:>7} {:>16} {:>16}\n", "demo", "engine", "incidents", "vulns", "items",
                "gather+build", "regenerate");
     for (const auto& test_case : cases) {
@@ -145,25 +182,26 @@ int main(int argc, char** argv)
         auto incidents = must(store->read([](Tx& tx) { return tx.count(table_of(incident_spec()), {}); }));
         auto vulnerabilities = must(store->read([](Tx& tx) { return tx.count(table_of(vulnerability_spec()), {}); }));
 
-        std::vector<std::pair<std::string, std::unique_ptr<Store>>> engines;
+        std::vector<EngineRun> engines;
+        engines.push_back({"sqlite", std::move(store), {}, 0, {}, {}});
         if (!postgresql.empty()) {
             auto url = create_postgresql_database(
                 postgresql, fmt::format("bench_agenda_{}_{}", test_case.scale, test_case.years));
             auto copy = must(Store::open(url));
-            must(copy_database(*store, *copy));
-            engines.emplace_back("postgresql", std::move(copy));
+            must(copy_database(*engines.front().store, *copy));
+            engines.push_back({"postgresql", std::move(copy), {}, 0, {}, {}});
         }
-        engines.emplace(engines.begin(), "sqlite", std::move(store));
-        double sqlite_ms = 0;
-        for (auto& [engine, engine_store] : engines) {
-            auto timings = time_agenda(*engine_store, caller, runs);
-            if (engine == "sqlite")
-                sqlite_ms = timings.read_side.median_ms;
-            std::string ratio = engine == "sqlite" ? "" : fmt::format("  ({:.1f}x SQLite)", timings.read_side.median_ms / sqlite_ms);
+        time_agenda(engines, caller, warmup, runs);
+        for (const auto& engine : engines) {
+            auto read = figures(engine.read_side);
+            auto write = figures(engine.regenerate);
+            std::string ratio = &engine == &engines.front()
+                ? ""
+                : fmt::format("  ({:.1f}x SQLite, {:.1f}x)", median_ratio(engine.read_side, engines.front().read_side),
+                              median_ratio(engine.regenerate, engines.front().regenerate));
             fmt::print("scale {:<3} {:>2}y {:<10} {:>9} {:>9} {:>7} {:>7.2f} / {:<7.2f} {:>7.2f} / {:<7.2f}{}\n",
-                       test_case.scale, test_case.years, engine, incidents, vulnerabilities, timings.items,
-                       timings.read_side.median_ms, timings.read_side.p90_ms, timings.regenerate.median_ms,
-                       timings.regenerate.p90_ms, ratio);
+                       test_case.scale, test_case.years, engine.name, incidents, vulnerabilities, engine.items,
+                       read.median_ms, read.p90_ms, write.median_ms, write.p90_ms, ratio);
         }
     }
     std::filesystem::remove_all(dir);

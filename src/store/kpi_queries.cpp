@@ -232,24 +232,34 @@ Result<std::vector<std::optional<double>>> compute_formulas(
             if (formulas.back().parts.empty())
                 return Error::internal("store: unknown KPI formula");
         }
-        // Every part is an aggregate of one row, so joining them gives one row with all their columns: one round
-        // trip for the KPIs of an agenda. SQLite joins at most 64 tables; a statement takes 32 parts.
+        // Every part is an aggregate of one row, so joining them gives one row with all their columns: on
+        // PostgreSQL one round trip for the KPIs of an agenda, 32 parts a statement. SQLite has no round trip to
+        // save and plans and runs such a wide join three times slower than its parts one by one (1.9 against
+        // 0.6 ms for 30 parts at scale 10), so there each formula is a statement of its own.
+        bool join = tx.engine() == Engine::postgresql;
         constexpr size_t parts_per_statement = 32;
         for (size_t first = 0; first < formulas.size();) {
             std::string sql;
             std::vector<Storage> columns;
             std::vector<Value> params;
+            std::vector<Value> row;
             size_t next = 0, parts = 0, last = first;
             for (; last < formulas.size()
-                 && (last == first || parts + formulas[last].parts.size() <= parts_per_statement);
+                 && (last == first || (join && parts + formulas[last].parts.size() <= parts_per_statement));
                  ++last)
                 for (const auto& part : formulas[last].parts) {
+                    if (!join) {
+                        auto values_of_part = select_rows(tx.impl(), part.sql, part.columns, part.params).at(0);
+                        row.insert(row.end(), values_of_part.begin(), values_of_part.end());
+                        continue;
+                    }
                     sql += fmt::format("{}({}) AS q{}", sql.empty() ? "SELECT * FROM " : " CROSS JOIN ",
                         renumber(part.sql, next), parts++);
                     columns.insert(columns.end(), part.columns.begin(), part.columns.end());
                     params.insert(params.end(), part.params.begin(), part.params.end());
                 }
-            auto row = select_rows(tx.impl(), sql, columns, params).at(0);
+            if (join)
+                row = select_rows(tx.impl(), sql, columns, params).at(0);
             size_t at = 0;
             for (; first < last; ++first) {
                 values.push_back(combine(formulas[first].combine, row, at));

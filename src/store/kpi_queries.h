@@ -25,7 +25,8 @@ struct FormulaRequest {
     Period period;
 };
 
-// The values of several formulas, in the order asked, from one statement (a round trip saved per formula).
+// The values of several formulas, in the order asked; on PostgreSQL from one statement (a round trip saved per
+// formula).
 Result<std::vector<std::optional<double>>> compute_formulas(
     Tx& tx, const std::vector<FormulaRequest>& requests, const Rules& rules);
 

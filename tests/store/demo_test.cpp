@@ -292,8 +292,8 @@ TEST(DemoRun, RejectsOutOfRangeOptions)
     EXPECT_TRUE(check_demo_options({100, 20, 1}));
 }
 
-// The agenda computes every KPI formula in one statement of joined aggregates (two when there are more than 32
-// parts); each value must be what the formula gives alone, for every formula and period.
+// On PostgreSQL the agenda computes every KPI formula in one statement of joined aggregates (two when there are more
+// than 32 parts); each value must be what the formula gives alone, for every formula and period.
 TEST_F(Demo, KpiFormulasComputedTogetherEqualEachAlone)
 {
     auto at = *parse_timestamp(today);
