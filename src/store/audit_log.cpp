@@ -7,25 +7,19 @@ namespace c9 {
 Result<AuditEntry> Tx::audit(AuditEntry entry)
 {
     try {
-        auto& sql = m_impl.sql;
         // Taking the next sequence number locks the head row until commit, so concurrent writers (several
         // instances on PostgreSQL) append one after the other and the chain never forks.
-        long long seq = 0;
-        std::string prev_hash;
-        sql << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
-            soci::into(prev_hash);
-        entry.seq = seq;
-        entry.prev_hash = prev_hash;
+        auto head = select_rows(m_impl, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
+            {Storage::integer, Storage::text});
+        entry.seq = std::get<std::int64_t>(head.at(0).at(0));
+        entry.prev_hash = to_text(head.at(0).at(1));
         entry.hash = compute_hash(entry);
-        std::string at = format_timestamp(entry.at);
-        long long entity_id = entry.entity_id.value_or(0);
-        soci::indicator entity_indicator = entry.entity_id ? soci::i_ok : soci::i_null;
-        sql << "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, summary, prev_hash, hash) "
-               "VALUES (:s, :at, :actor, :action, :entity, :eid, :summary, :prev, :hash)",
-            soci::use(seq), soci::use(at), soci::use(entry.actor), soci::use(entry.action), soci::use(entry.entity),
-            soci::use(entity_id, entity_indicator), soci::use(entry.summary), soci::use(entry.prev_hash),
-            soci::use(entry.hash);
-        sql << "UPDATE audit_head SET hash = :h WHERE id = 1", soci::use(entry.hash);
+        execute(m_impl,
+            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, summary, prev_hash, hash) "
+            "VALUES (:s, :at, :actor, :action, :entity, :eid, :summary, :prev, :hash)",
+            {entry.seq, format_timestamp(entry.at), entry.actor, entry.action, entry.entity,
+                entry.entity_id ? Value {*entry.entity_id} : Value {}, entry.summary, entry.prev_hash, entry.hash});
+        execute(m_impl, "UPDATE audit_head SET hash = :h WHERE id = 1", {entry.hash});
         return entry;
     } catch (const std::exception& exception) {
         return store_error(exception, "append to the audit trail");

@@ -6,17 +6,39 @@ namespace c9 {
 
 struct BulkInserter::State {
     const TableDef& table;
-    Binder binder;
-    std::vector<Binder::Slot*> slots;
+    std::unique_ptr<Prepared> owned;
+    Prepared* prepared = nullptr;
+    // In prepared->params: version, created at and by, updated at and by, then the table's columns.
     Binder::Slot* stamp_slots[4] = {};
+    std::vector<Binder::Slot*> slots;
     Binder::Slot* id = nullptr;
-    soci::statement statement;
 
-    State(Tx& tx, const TableDef& def) : table(def), statement(tx.impl().sql) {}
+    explicit State(const TableDef& def) : table(def) {}
 };
 
+namespace {
+
+std::unique_ptr<Prepared> prepare_insert(soci::session& sql, const TableDef& table, const std::string& query,
+                                         soci::details::statement_type type)
+{
+    auto prepared = std::make_unique<Prepared>(sql);
+    auto& statement = prepared->statement;
+    statement.alloc();
+    statement.prepare(query, type);
+    prepared->columns.push_back(&prepared->binder.into(statement, Storage::integer));
+    prepared->params.push_back(&prepared->binder.use(statement, Value{std::int64_t{1}}));
+    for (int stamp = 0; stamp < 4; ++stamp)
+        prepared->params.push_back(&prepared->binder.use(statement, Storage::text));
+    for (const auto& column : table.columns)
+        prepared->params.push_back(&prepared->binder.use(statement, column.storage));
+    statement.define_and_bind();
+    return prepared;
+}
+
+} // namespace
+
 BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp)
-    : m_state(std::make_unique<State>(tx, table))
+    : m_state(std::make_unique<State>(table))
 {
     std::string columns = "version, created_at, created_by, updated_at, updated_by";
     std::string placeholders = ":v, :ca, :cb, :ua, :ub";
@@ -24,23 +46,41 @@ BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp)
         columns += fmt::format(", {}", table.columns[index].name);
         placeholders += fmt::format(", :c{}", index);
     }
+    auto query = fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table.name, columns, placeholders);
     auto& state = *m_state;
-    state.statement.alloc();
-    state.statement.prepare(
-        fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table.name, columns, placeholders));
-    state.id = &state.binder.into(state.statement, Storage::integer);
+    // On PostgreSQL the connection keeps the statement, so a single-row insert (every create through the API) is
+    // one round trip rather than prepare, execute and deallocate.
+    auto* cache = tx.impl().cache;
+    if (cache) {
+        auto key = query + "\x1finsert";
+        state.prepared = cache->find(key);
+        if (!state.prepared)
+            state.prepared = &cache->add(key,
+                prepare_insert(tx.impl().sql, table, query, soci::details::st_repeatable_query));
+        else if (state.prepared->busy)
+            state.prepared = nullptr;
+    }
+    if (!state.prepared) {
+        state.owned = prepare_insert(tx.impl().sql, table, query, soci::details::st_repeatable_query);
+        state.prepared = state.owned.get();
+    }
+    state.prepared->busy = true;
+    state.id = state.prepared->columns[0];
+    for (int index = 0; index < 4; ++index)
+        state.stamp_slots[index] = state.prepared->params[1 + index];
+    state.slots.assign(state.prepared->params.begin() + 5, state.prepared->params.end());
     std::string at = format_timestamp(stamp.at);
-    state.binder.use(state.statement, Value{std::int64_t{1}});
-    state.stamp_slots[0] = &state.binder.use(state.statement, Value{at});
-    state.stamp_slots[1] = &state.binder.use(state.statement, Value{stamp.actor});
-    state.stamp_slots[2] = &state.binder.use(state.statement, Value{at});
-    state.stamp_slots[3] = &state.binder.use(state.statement, Value{stamp.actor});
-    for (const auto& column : table.columns)
-        state.slots.push_back(&state.binder.use(state.statement, column.storage));
-    state.statement.define_and_bind();
+    Binder::set(*state.stamp_slots[0], at);
+    Binder::set(*state.stamp_slots[1], stamp.actor);
+    Binder::set(*state.stamp_slots[2], at);
+    Binder::set(*state.stamp_slots[3], stamp.actor);
 }
 
-BulkInserter::~BulkInserter() = default;
+BulkInserter::~BulkInserter()
+{
+    if (m_state && m_state->prepared)
+        m_state->prepared->busy = false;
+}
 
 Result<Id> BulkInserter::insert(const std::vector<Value>& values, const Stamp& stamp)
 {
@@ -62,7 +102,7 @@ Result<Id> BulkInserter::insert(const std::vector<Value>& values)
     try {
         for (size_t index = 0; index < values.size(); ++index)
             Binder::set(*state.slots[index], values[index]);
-        state.statement.execute(true);
+        state.prepared->statement.execute(true);
         return Id{state.id->integer};
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("insert into {}", state.table.name));

@@ -262,9 +262,8 @@ Result<std::map<std::string, std::int64_t>> Tx::count_by(
 Result<bool> Tx::exists(std::string_view table, Id id)
 {
     try {
-        int found = 0;
-        m_impl.sql << fmt::format("SELECT COUNT(*) FROM {} WHERE id = :id", table), soci::use(id), soci::into(found);
-        return found > 0;
+        auto found = select_rows(m_impl, fmt::format("SELECT COUNT(*) FROM {} WHERE id = :id", table), {Storage::integer}, {id});
+        return std::get<std::int64_t>(found.at(0).at(0)) > 0;
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("look up {} {}", table, id));
     }
@@ -300,22 +299,14 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
                 table.entity, id, expected_version));
         }
         std::int64_t version = expected_version + 1;
-        std::string entity(table.entity), field, old_value, new_value;
-        long long entity_id = id, history_version = version;
-        soci::indicator old_indicator = soci::i_ok, new_indicator = soci::i_ok;
-        soci::statement statement = (m_impl.sql.prepare
-                << "INSERT INTO history (entity, entity_id, version, at, actor, field, old_value, "
-                   "new_value) VALUES (:e, :i, :v, :a, :w, :f, :o, :n)",
-            soci::use(entity), soci::use(entity_id), soci::use(history_version), soci::use(at), soci::use(stamp.actor),
-            soci::use(field), soci::use(old_value, old_indicator), soci::use(new_value, new_indicator));
-        for (const auto& change : changes) {
-            field = table.columns.at(static_cast<size_t>(change.column)).name;
-            old_value = to_text(change.before);
-            old_indicator = is_null(change.before) ? soci::i_null : soci::i_ok;
-            new_value = to_text(change.after);
-            new_indicator = is_null(change.after) ? soci::i_null : soci::i_ok;
-            statement.execute(true);
-        }
+        for (const auto& change : changes)
+            execute(m_impl,
+                "INSERT INTO history (entity, entity_id, version, at, actor, field, old_value, new_value) "
+                "VALUES (:e, :i, :v, :a, :w, :f, :o, :n)",
+                {std::string(table.entity), id, version, at, stamp.actor,
+                    std::string(table.columns.at(static_cast<size_t>(change.column)).name),
+                    is_null(change.before) ? Value {} : Value {to_text(change.before)},
+                    is_null(change.after) ? Value {} : Value {to_text(change.after)}});
         return version;
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("update {} {}", table.entity, id));
@@ -336,25 +327,21 @@ Result<std::vector<HistoryEntry>> Tx::history(std::string_view entity, Id id)
 {
     try {
         std::vector<HistoryEntry> entries;
-        HistoryEntry entry;
-        std::string at, old_value, new_value;
-        long long version = 0;
-        soci::indicator old_indicator = soci::i_ok, new_indicator = soci::i_ok;
-        std::string entity_name(entity);
-        soci::statement statement
-            = (m_impl.sql.prepare << "SELECT at, actor, version, field, old_value, new_value FROM history "
-                                     "WHERE entity = :e AND entity_id = :i ORDER BY id",
-                soci::into(at), soci::into(entry.actor), soci::into(version), soci::into(entry.field),
-                soci::into(old_value, old_indicator), soci::into(new_value, new_indicator), soci::use(entity_name),
-                soci::use(id));
-        statement.execute(false);
-        while (statement.fetch()) {
-            entry.at = parse_timestamp(at).value_or(Timestamp {});
-            entry.version = version;
-            entry.old_value = old_indicator == soci::i_null ? "" : old_value;
-            entry.new_value = new_indicator == soci::i_null ? "" : new_value;
-            entries.push_back(entry);
-        }
+        Query query(m_impl,
+            "SELECT at, actor, version, field, old_value, new_value FROM history WHERE entity = :e AND entity_id = :i "
+            "ORDER BY id",
+            {Storage::text, Storage::text, Storage::integer, Storage::text, Storage::text, Storage::text},
+            {std::string(entity), id});
+        query.each([&](const Query& row) {
+            HistoryEntry entry;
+            entry.at = parse_timestamp(row.column(0).text).value_or(Timestamp {});
+            entry.actor = row.column(1).text;
+            entry.version = row.column(2).integer;
+            entry.field = row.column(3).text;
+            entry.old_value = row.column(4).indicator == soci::i_null ? "" : row.column(4).text;
+            entry.new_value = row.column(5).indicator == soci::i_null ? "" : row.column(5).text;
+            entries.push_back(std::move(entry));
+        });
         return entries;
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("read the history of {} {}", entity, id));
