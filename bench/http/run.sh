@@ -2,7 +2,8 @@
 # HTTP benchmarks of `clause9 serve` beside nginx serving the same response bytes as static files, both measured
 # with wrk in one run on this machine (bench/http/README.md has figures and the targets).
 #   bench/http/run.sh [BUILD_DIR]      default build; DURATION=10s CONNECTIONS=64 THREADS=2 change the wrk runs,
-#                                      WORKERS=N the server's handler threads (default: its own default)
+#                                      WORKERS=N, IO_THREADS=N the server's handler and connection threads (default:
+#                                      its own defaults)
 set -euo pipefail
 
 BUILD=${1:-build}
@@ -45,6 +46,7 @@ TOKEN=$("$CLAUSE9" --db "$DB" token create --user bench@example.org --name bench
 
 PORT=$(free_port)
 "$CLAUSE9" --db "$DB" serve --quiet --listen "127.0.0.1:$PORT" ${WORKERS:+--workers "$WORKERS"} \
+  ${IO_THREADS:+--io-threads "$IO_THREADS"} \
   >"$WORK/serve.out" 2>"$WORK/serve.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done

@@ -129,6 +129,8 @@ Result<void> Call::require_attendee(Tx& tx, Id meeting) const
 void Routes::add(
     std::string_view method, std::string_view pattern, Permission permission, ApiHandler handler, RouteSpec spec)
 {
+    if (spec.quick && permission != Permission::open)
+        throw std::logic_error("api: a quick answer would skip authentication on " + std::string(pattern));
     auto context = m_context;
     m_router.add(method, pattern,
         [context, permission, handler = std::move(handler), spec](http::Request& request) -> http::Response {
@@ -143,7 +145,7 @@ void Routes::add(
             }
             return problem_response(500, "The server failed to handle this request; the error is in its log.");
         },
-        {.body_limit = spec.body_limit, .tag = std::string(to_string(permission))});
+        {.body_limit = spec.body_limit, .tag = std::string(to_string(permission)), .quick = std::move(spec.quick)});
 }
 
 http::Response created_response(const Json& body, std::string location, std::optional<std::int64_t> version)

@@ -51,6 +51,8 @@ enum class IfMatch { none, optional, required };
 struct RouteSpec {
     IfMatch if_match = IfMatch::none;
     std::optional<size_t> body_limit;
+    // Only for open routes: it runs before (and instead of) the guard. See http::RouteOptions::quick.
+    http::QuickHandler quick;
 };
 
 class Routes {

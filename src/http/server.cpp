@@ -70,8 +70,10 @@ struct Server::Impl {
 asio::awaitable<void> Server::Impl::accept_loop()
 {
     while (!state.stopping) {
-        // Each connection gets its own strand, so with several IO threads its steps never run concurrently.
-        asio::ip::tcp::socket socket(asio::make_strand(io));
+        // With several IO threads each connection gets its own strand, so its steps never run concurrently; with
+        // one thread that is given, and a strand would only add a lock and a reference count to every step.
+        asio::ip::tcp::socket socket(config.io_threads > 1 ? asio::any_io_executor(asio::make_strand(io))
+                                                           : asio::any_io_executor(io.get_executor()));
         error_code ec;
         co_await acceptor.async_accept(socket, with_error(ec));
         if (state.stopping || ec == asio::error::operation_aborted)

@@ -3,7 +3,9 @@
 #include "http/access_log.h"
 #include "http/response_headers.h"
 
+#include <array>
 #include <fmt/format.h>
+#include <iterator>
 #include <limits>
 #include <spdlog/spdlog.h>
 
@@ -192,9 +194,15 @@ asio::awaitable<bool> Session::serve_request()
     request->set_client_address(m_client_address);
     m_exchange.accepts_gzip = accepts_gzip(request->header("Accept-Encoding").value_or(""));
 
-    // 404 and 405 are answered here; everything a handler does runs on the worker pool.
+    // 404 and 405 are answered here, and what a route's quick handler answers; everything else a handler does runs
+    // on the worker pool.
     Response response;
-    if (match.handler)
+    std::optional<Response> quick;
+    if (match.handler && match.route && match.route->options.quick)
+        quick = match.route->options.quick(*request);
+    if (quick)
+        response = std::move(*quick);
+    else if (match.handler)
         response = co_await call_handler(std::move(match), *request);
     else
         response = m_state.router.handle(std::move(match), *request);
@@ -238,26 +246,36 @@ asio::awaitable<bool> Session::write_response(Response& response, KeepAlive keep
 {
     std::string_view body = finalize_response(response,
         {.head = m_exchange.head, .accepts_gzip = m_exchange.accepts_gzip, .behind_tls = m_state.config.behind_tls});
-    wire::response<wire::span_body<const char>> message(
-        static_cast<wire::status>(response.status()), m_exchange.version);
+    // The head is written here, into one buffer kept by the session, rather than by Beast's serializer, which
+    // walks the header fields piece by piece: a fifth of the CPU time of a small response.
+    int status = response.status();
+    auto reason = wire::obsolete_reason(static_cast<wire::status>(status));
+    m_head.clear();
+    fmt::format_to(std::back_inserter(m_head), "HTTP/{}.{} {} {}\r\n", m_exchange.version / 10,
+        m_exchange.version % 10, status, std::string_view(reason.data(), reason.size()));
     for (const auto& [name, value] : response.headers()) {
         if (!safe_header(name, value)) {
             spdlog::error("http: dropped a header with a line break from the response to {} {}", m_exchange.method,
                 m_exchange.path);
             continue;
         }
-        message.insert(name, value);
+        if (iequals(name, "Content-Length") || iequals(name, "Connection"))
+            continue; // set below from the body and the connection's fate
+        m_head.append(name).append(": ").append(value).append("\r\n");
     }
-    int status = response.status();
     // For HEAD the length is that of the body a GET would get (RFC 9110 8.6).
     if (status >= 200 && status != 204 && status != 304)
-        message.content_length(response.body().size());
-    message.keep_alive(keep_alive == KeepAlive::Yes);
-    message.body() = beast::span<const char>(body.data(), body.size());
+        fmt::format_to(std::back_inserter(m_head), "Content-Length: {}\r\n", response.body().size());
+    if (m_exchange.version >= 11 && keep_alive == KeepAlive::No)
+        m_head.append("Connection: close\r\n");
+    else if (m_exchange.version < 11 && keep_alive == KeepAlive::Yes)
+        m_head.append("Connection: keep-alive\r\n");
+    m_head.append("\r\n");
 
     m_stream.expires_after(m_state.config.write_timeout);
     error_code ec;
-    co_await wire::async_write(m_stream, message, with_error(ec));
+    std::array<asio::const_buffer, 2> buffers {asio::buffer(m_head), asio::buffer(body.data(), body.size())};
+    co_await asio::async_write(m_stream, buffers, with_error(ec));
     if (m_state.config.access_log) {
         log_access({.method = m_exchange.method,
             .path = m_exchange.path,

@@ -63,6 +63,7 @@ private:
     ServerState& m_state;
     beast::tcp_stream m_stream;
     beast::flat_buffer m_buffer;
+    std::string m_head; // the status line and header fields of the response being written
     std::string m_client_address;
     Exchange m_exchange;
     Phase m_phase = Phase::waiting;

@@ -231,6 +231,43 @@ TEST(Server, HandlersRunOffTheIoThreads)
     EXPECT_NE(handler_thread, server.run_thread_id());
 }
 
+TEST(Server, QuickAnswersComeFromTheIoThreadElseTheHandlerRuns)
+{
+    std::atomic<bool> cached {false};
+    std::atomic<int> handled {0};
+    std::mutex mutex;
+    std::thread::id quick_thread;
+    Router router;
+    router.add(
+        "GET", "/probe",
+        [&](Request&) {
+            ++handled;
+            return Response::text("from the handler");
+        },
+        {.quick = [&](const Request&) -> std::optional<Response> {
+            std::lock_guard lock(mutex);
+            quick_thread = std::this_thread::get_id();
+            if (!cached)
+                return std::nullopt;
+            return Response::text("from the cache");
+        }});
+    RunningServer server(std::move(router));
+
+    auto first = fetch(server.port(), "GET", "/probe");
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->body, "from the handler");
+    EXPECT_EQ(handled, 1);
+    cached = true;
+    auto second = fetch(server.port(), "GET", "/probe");
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->status, 200);
+    EXPECT_EQ(second->body, "from the cache");
+    EXPECT_EQ(second->headers.get("X-Content-Type-Options"), "nosniff"); // the same headers as any response
+    EXPECT_EQ(handled, 1);
+    std::lock_guard lock(mutex);
+    EXPECT_EQ(quick_thread, server.run_thread_id());
+}
+
 TEST(Server, ManyConcurrentClients)
 {
     ServerConfig config = test_config();
