@@ -142,24 +142,29 @@ Error store_error(const std::exception& exception, std::string_view doing)
     return Error::internal(message);
 }
 
-Prepared* StatementCache::find(const std::string& key)
+Prepared* StatementCache::take(const std::string& key, const std::function<std::unique_ptr<Prepared>()>& make)
 {
-    auto found = m_index.find(key);
-    if (found == m_index.end())
-        return nullptr;
-    m_order.splice(m_order.begin(), m_order, found->second);
-    return found->second->second.get();
-}
-
-Prepared& StatementCache::add(const std::string& key, std::unique_ptr<Prepared> prepared)
-{
-    if (m_order.size() >= m_capacity) {
-        m_index.erase(m_order.back().first);
-        m_order.pop_back();
+    Prepared* prepared = nullptr;
+    if (auto found = m_index.find(key); found != m_index.end()) {
+        m_order.splice(m_order.begin(), m_order, found->second);
+        prepared = found->second->second.get();
+        if (prepared->busy)
+            return nullptr;
+    } else {
+        // The least recently used goes, unless something still runs it.
+        if (m_order.size() >= m_capacity)
+            for (auto victim = m_order.end(); victim != m_order.begin();)
+                if (!(--victim)->second->busy) {
+                    m_index.erase(victim->first);
+                    m_order.erase(victim);
+                    break;
+                }
+        m_order.emplace_front(key, make());
+        m_index[key] = m_order.begin();
+        prepared = m_order.front().second.get();
     }
-    m_order.emplace_front(key, std::move(prepared));
-    m_index[key] = m_order.begin();
-    return *m_order.front().second;
+    prepared->busy = true;
+    return prepared;
 }
 
 void StatementCache::clear()
@@ -217,18 +222,11 @@ Query::Query(
     Tx::Impl& tx, const std::string& sql, const std::vector<Storage>& columns, const std::vector<Value>& params)
 {
     if (tx.cache) {
-        auto key = cache_key(sql, columns, params);
-        auto* cached = tx.cache->find(key);
-        if (!cached)
-            cached = &tx.cache->add(key, prepare(tx.sql, sql, columns, params, soci::details::st_repeatable_query));
-        else if (cached->busy)
-            cached = nullptr; // the same query inside its own run: a one-time statement below
-        else
+        m_prepared = tx.cache->take(cache_key(sql, columns, params),
+            [&] { return prepare(tx.sql, sql, columns, params, soci::details::st_repeatable_query); });
+        if (m_prepared) {
             for (size_t index = 0; index < params.size(); ++index)
-                Binder::set(*cached->params[index], params[index]);
-        if (cached) {
-            cached->busy = true;
-            m_prepared = cached;
+                Binder::set(*m_prepared->params[index], params[index]);
             return;
         }
     }
@@ -254,15 +252,13 @@ std::vector<std::vector<Value>> select_rows(
 {
     Query statement(tx, query, columns, params);
     std::vector<std::vector<Value>> rows;
-    if (!statement.execute(true))
-        return rows;
-    do {
+    statement.each([&](const Query& fetched) {
         std::vector<Value> row;
         row.reserve(columns.size());
         for (size_t index = 0; index < columns.size(); ++index)
-            row.push_back(Binder::value_of(statement.column(index)));
+            row.push_back(Binder::value_of(fetched.column(index)));
         rows.push_back(std::move(row));
-    } while (statement.fetch());
+    });
     return rows;
 }
 

@@ -13,20 +13,20 @@ struct BulkInserter::State {
     std::vector<Binder::Slot*> slots;
     Binder::Slot* id = nullptr;
 
-    explicit State(const TableDef& def) : table(def) {}
+    explicit State(const TableDef& def) : table(def) { }
 };
 
 namespace {
 
-std::unique_ptr<Prepared> prepare_insert(soci::session& sql, const TableDef& table, const std::string& query,
-                                         soci::details::statement_type type)
+std::unique_ptr<Prepared> prepare_insert(
+    soci::session& sql, const TableDef& table, const std::string& query, soci::details::statement_type type)
 {
     auto prepared = std::make_unique<Prepared>(sql);
     auto& statement = prepared->statement;
     statement.alloc();
     statement.prepare(query, type);
     prepared->columns.push_back(&prepared->binder.into(statement, Storage::integer));
-    prepared->params.push_back(&prepared->binder.use(statement, Value{std::int64_t{1}}));
+    prepared->params.push_back(&prepared->binder.use(statement, Value {std::int64_t {1}}));
     for (int stamp = 0; stamp < 4; ++stamp)
         prepared->params.push_back(&prepared->binder.use(statement, Storage::text));
     for (const auto& column : table.columns)
@@ -37,8 +37,7 @@ std::unique_ptr<Prepared> prepare_insert(soci::session& sql, const TableDef& tab
 
 } // namespace
 
-BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp)
-    : m_state(std::make_unique<State>(table))
+BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp) : m_state(std::make_unique<State>(table))
 {
     std::string columns = "version, created_at, created_by, updated_at, updated_by";
     std::string placeholders = ":v, :ca, :cb, :ua, :ub";
@@ -50,21 +49,13 @@ BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp)
     auto& state = *m_state;
     // On PostgreSQL the connection keeps the statement, so a single-row insert (every create through the API) is
     // one round trip rather than prepare, execute and deallocate.
-    auto* cache = tx.impl().cache;
-    if (cache) {
-        auto key = query + "\x1finsert";
-        state.prepared = cache->find(key);
-        if (!state.prepared)
-            state.prepared = &cache->add(key,
-                prepare_insert(tx.impl().sql, table, query, soci::details::st_repeatable_query));
-        else if (state.prepared->busy)
-            state.prepared = nullptr;
-    }
+    auto make = [&] { return prepare_insert(tx.impl().sql, table, query, soci::details::st_repeatable_query); };
+    if (auto* cache = tx.impl().cache)
+        state.prepared = cache->take(query + "\x1finsert", make);
     if (!state.prepared) {
-        state.owned = prepare_insert(tx.impl().sql, table, query, soci::details::st_repeatable_query);
+        state.owned = make();
         state.prepared = state.owned.get();
     }
-    state.prepared->busy = true;
     state.id = state.prepared->columns[0];
     for (int index = 0; index < 4; ++index)
         state.stamp_slots[index] = state.prepared->params[1 + index];
@@ -78,7 +69,7 @@ BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp)
 
 BulkInserter::~BulkInserter()
 {
-    if (m_state && m_state->prepared)
+    if (m_state && m_state->prepared && !m_state->owned)
         m_state->prepared->busy = false;
 }
 
@@ -97,13 +88,13 @@ Result<Id> BulkInserter::insert(const std::vector<Value>& values)
 {
     auto& state = *m_state;
     if (values.size() != state.table.columns.size())
-        return Error::internal(fmt::format("store: {} values for {} columns of {}", values.size(),
-                                           state.table.columns.size(), state.table.name));
+        return Error::internal(fmt::format(
+            "store: {} values for {} columns of {}", values.size(), state.table.columns.size(), state.table.name));
     try {
         for (size_t index = 0; index < values.size(); ++index)
             Binder::set(*state.slots[index], values[index]);
         state.prepared->statement.execute(true);
-        return Id{state.id->integer};
+        return Id {state.id->integer};
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("insert into {}", state.table.name));
     }

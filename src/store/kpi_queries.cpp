@@ -273,10 +273,4 @@ Result<std::vector<std::optional<double>>> compute_formulas(
     }
 }
 
-Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period period, const Rules& rules)
-{
-    auto values = C9_TRY(compute_formulas(tx, {{formula, period}}, rules));
-    return values.at(0);
-}
-
 } // namespace c9

@@ -16,17 +16,14 @@ struct Period {
 // Formulas that describe the state now rather than what happened in a period.
 bool is_snapshot(KpiFormula formula);
 
-// The value of the formula for the period, or empty when there is nothing to measure (no vulnerability due, no
-// incident ...), which is different from zero.
-Result<std::optional<double>> compute_formula(Tx& tx, KpiFormula formula, Period period, const Rules& rules);
-
 struct FormulaRequest {
     KpiFormula formula;
     Period period;
 };
 
-// The values of several formulas, in the order asked; on PostgreSQL from one statement (a round trip saved per
-// formula).
+// The value of each formula for its period, in the order asked, or empty when there is nothing to measure (no
+// vulnerability due, no incident ...), which is different from zero. On PostgreSQL from one statement (a round trip
+// saved per formula).
 Result<std::vector<std::optional<double>>> compute_formulas(
     Tx& tx, const std::vector<FormulaRequest>& requests, const Rules& rules);
 

@@ -172,7 +172,6 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
         std::vector<Value> params;
         std::string sql;
         std::string columns_sql = select_list(table);
-        auto columns = row_storage(table);
         std::string where;
         size_t first_param = 0;
         // PostgreSQL's planner takes matches to be spread evenly along the sort column and, for a small LIMIT, walks
@@ -183,27 +182,26 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
             // The matches once, counted and sorted; MATERIALIZED keeps the planner from folding them back in.
             where = C9_TRY(where_clause(table, query.filters, &query, params));
             sql = fmt::format("WITH matched AS MATERIALIZED (SELECT {0} FROM {1}{2}) SELECT {0}, (SELECT COUNT(*) "
-                              "FROM matched) FROM matched ORDER BY {3} {4}",
-                columns_sql, table.name, where, query.sort, query.descending ? "DESC" : "ASC");
-            columns.push_back(Storage::integer);
+                              "FROM matched) FROM matched",
+                columns_sql, table.name, where);
         } else {
             sql = "SELECT " + columns_sql;
-            if (paged) {
-                // The total comes along as a last column, an uncorrelated subquery that both engines compute once:
-                // one round trip per page instead of two, and the count and the page each still read through their
-                // index.
+            // The total comes along as a last column, an uncorrelated subquery that both engines compute once: one
+            // round trip per page instead of two, and the count and the page each still read through their index.
+            if (paged)
                 sql += fmt::format(", (SELECT COUNT(*) FROM {}{})", table.name,
                     C9_TRY(where_clause(table, query.filters, &query, params)));
-                columns.push_back(Storage::integer);
-            }
             first_param = params.size();
             where = C9_TRY(where_clause(table, query.filters, &query, params));
-            sql += fmt::format(
-                " FROM {}{} ORDER BY {} {}", table.name, where, query.sort, query.descending ? "DESC" : "ASC");
+            sql += fmt::format(" FROM {}{}", table.name, where);
         }
+        const char* direction = query.descending ? "DESC" : "ASC";
+        sql += fmt::format(" ORDER BY {} {}", query.sort, direction);
         if (query.sort != "id")
-            sql += fmt::format(", id {}", query.descending ? "DESC" : "ASC");
+            sql += fmt::format(", id {}", direction);
+        auto columns = row_storage(table);
         if (paged) {
+            columns.push_back(Storage::integer); // the total
             // Written into the text rather than bound: both planners choose between the sort column's index and a
             // sort by how many rows are wanted.
             sql += fmt::format(" LIMIT {} OFFSET {}", query.limit, std::max(query.offset, 0));
@@ -262,7 +260,8 @@ Result<std::map<std::string, std::int64_t>> Tx::count_by(
 Result<bool> Tx::exists(std::string_view table, Id id)
 {
     try {
-        auto found = select_rows(m_impl, fmt::format("SELECT COUNT(*) FROM {} WHERE id = :id", table), {Storage::integer}, {id});
+        auto found = select_rows(
+            m_impl, fmt::format("SELECT COUNT(*) FROM {} WHERE id = :id", table), {Storage::integer}, {id});
         return std::get<std::int64_t>(found.at(0).at(0)) > 0;
     } catch (const std::exception& exception) {
         return store_error(exception, fmt::format("look up {} {}", table, id));

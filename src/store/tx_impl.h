@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <deque>
+#include <functional>
 #include <list>
 #include <memory>
 #include <soci/soci.h>
@@ -62,11 +63,11 @@ struct Prepared {
 class StatementCache {
 public:
     explicit StatementCache(size_t capacity = 256) : m_capacity(capacity) { }
-    Prepared* find(const std::string& key);
-    Prepared& add(const std::string& key, std::unique_ptr<Prepared> prepared);
+    // The statement kept for `key`, prepared by make() the first time and marked busy; null while it is busy already
+    // (the same statement inside its own run), and the caller then prepares one of its own. The caller clears busy.
+    Prepared* take(const std::string& key, const std::function<std::unique_ptr<Prepared>()>& make);
     // Forgets every statement (the server's copies are deallocated): after a failed transaction, before a reconnect.
     void clear();
-    size_t size() const { return m_order.size(); }
 
 private:
     using Entry = std::pair<std::string, std::unique_ptr<Prepared>>;

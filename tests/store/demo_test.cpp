@@ -309,7 +309,7 @@ TEST_F(Demo, KpiFormulasComputedTogetherEqualEachAlone)
         EXPECT_EQ(together.size(), requests.size());
         int measured = 0;
         for (size_t index = 0; index < requests.size() && index < together.size(); ++index) {
-            auto alone = C9_TRY(compute_formula(tx, requests[index].formula, requests[index].period, rules));
+            auto alone = C9_TRY(compute_formulas(tx, {requests[index]}, rules)).at(0);
             EXPECT_EQ(together[index], alone)
                 << to_string(requests[index].formula) << " from " << format_date(requests[index].period.from);
             measured += alone && *alone > 0;
