@@ -31,6 +31,21 @@ constexpr size_t linger_bytes = 8 * 1024 * 1024;
 
 auto with_error(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
+// Runs a route's code. Handlers report expected failures as responses; an exception is a bug, and still must not
+// take the server down (an exception leaving the session's coroutine would) or leave the client without an answer:
+// it is logged and what failed() gives stands in.
+template <class F, class G> auto guarded(const Request& request, F&& body, G&& failed) -> decltype(body())
+{
+    try {
+        return body();
+    } catch (const std::exception& error) {
+        spdlog::error("http: handler for {} {} threw: {}", request.method(), request.raw_path(), error.what());
+    } catch (...) {
+        spdlog::error("http: handler for {} {} threw a non-standard exception", request.method(), request.raw_path());
+    }
+    return failed();
+}
+
 std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
 
 // Errors that only mean the client went away or ran out of time: nothing to answer.
@@ -199,7 +214,9 @@ asio::awaitable<bool> Session::serve_request()
     Response response;
     std::optional<Response> quick;
     if (match.handler && match.route && match.route->options.quick)
-        quick = match.route->options.quick(*request);
+        quick = guarded(
+            *request, [&] { return match.route->options.quick(*request); },
+            [] { return std::optional<Response>(); }); // the handler answers instead
     if (quick)
         response = std::move(*quick);
     else if (match.handler)
@@ -230,16 +247,9 @@ asio::awaitable<Response> Session::call_handler(RouteMatch match, Request& reque
 
 Response Session::run_handler(RouteMatch match, Request& request) const
 {
-    // Handlers report expected failures as responses; an exception is a bug, and still must not take the server
-    // down or leave the client without an answer.
-    try {
-        return m_state.router.handle(std::move(match), request);
-    } catch (const std::exception& error) {
-        spdlog::error("http: handler for {} {} threw: {}", request.method(), request.raw_path(), error.what());
-    } catch (...) {
-        spdlog::error("http: handler for {} {} threw a non-standard exception", request.method(), request.raw_path());
-    }
-    return Response::problem(500, "The server failed to handle this request.");
+    return guarded(
+        request, [&] { return m_state.router.handle(std::move(match), request); },
+        [] { return Response::problem(500, "The server failed to handle this request."); });
 }
 
 asio::awaitable<bool> Session::write_response(Response& response, KeepAlive keep_alive)
@@ -251,8 +261,8 @@ asio::awaitable<bool> Session::write_response(Response& response, KeepAlive keep
     int status = response.status();
     auto reason = wire::obsolete_reason(static_cast<wire::status>(status));
     m_head.clear();
-    fmt::format_to(std::back_inserter(m_head), "HTTP/{}.{} {} {}\r\n", m_exchange.version / 10,
-        m_exchange.version % 10, status, std::string_view(reason.data(), reason.size()));
+    fmt::format_to(std::back_inserter(m_head), "HTTP/{}.{} {} {}\r\n", m_exchange.version / 10, m_exchange.version % 10,
+        status, std::string_view(reason.data(), reason.size()));
     for (const auto& [name, value] : response.headers()) {
         if (!safe_header(name, value)) {
             spdlog::error("http: dropped a header with a line break from the response to {} {}", m_exchange.method,

@@ -238,8 +238,7 @@ TEST(Server, QuickAnswersComeFromTheIoThreadElseTheHandlerRuns)
     std::mutex mutex;
     std::thread::id quick_thread;
     Router router;
-    router.add(
-        "GET", "/probe",
+    router.add("GET", "/probe",
         [&](Request&) {
             ++handled;
             return Response::text("from the handler");
@@ -266,6 +265,20 @@ TEST(Server, QuickAnswersComeFromTheIoThreadElseTheHandlerRuns)
     EXPECT_EQ(handled, 1);
     std::lock_guard lock(mutex);
     EXPECT_EQ(quick_thread, server.run_thread_id());
+}
+
+TEST(Server, AQuickAnswerThatThrowsLeavesItToTheHandler)
+{
+    Router router;
+    router.add("GET", "/probe", [](Request&) { return Response::text("from the handler"); },
+        {.quick = [](const Request&) -> std::optional<Response> { throw std::runtime_error("bug"); }});
+    RunningServer server(std::move(router));
+    for (int attempt = 0; attempt < 2; ++attempt) { // and the server goes on
+        auto response = fetch(server.port(), "GET", "/probe");
+        ASSERT_TRUE(response) << attempt;
+        EXPECT_EQ(response->status, 200);
+        EXPECT_EQ(response->body, "from the handler");
+    }
 }
 
 TEST(Server, ManyConcurrentClients)
