@@ -12,6 +12,7 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../lib.sh"
 
 missing=()
 for tool in wrk:wrk nginx:nginx curl:curl python3:python3; do
@@ -35,21 +36,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo "== demo database at --scale 10"
 DB="$WORK/bench.db"
-"$CLAUSE9" --db "$DB" demo --scale 10 >/dev/null
-printf 'benchmark password\n' | "$CLAUSE9" --db "$DB" user add --email bench@example.org --name Bench --role admin \
-  --password-stdin >/dev/null
-TOKEN=$("$CLAUSE9" --db "$DB" token create --user bench@example.org --name bench 2>/dev/null)
+TOKEN=$(demo_with_token "$DB")
 
 PORT=$(free_port)
 "$CLAUSE9" --db "$DB" serve --quiet --listen "127.0.0.1:$PORT" ${WORKERS:+--workers "$WORKERS"} \
   ${IO_THREADS:+--io-threads "$IO_THREADS"} \
   >"$WORK/serve.out" 2>"$WORK/serve.log" &
 SERVER_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+wait_healthy "$PORT"
 
 LIST="/api/v1/actions?status=open&limit=50"
 mkdir -p "$WORK/www"
@@ -81,7 +78,7 @@ http {
 CONF
 "$NGINX" -c "$WORK/nginx.conf" &
 NGINX_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/healthz" >/dev/null && break; sleep 0.1; done
+wait_healthy "$NGINX_PORT"
 
 # "Requests/sec" and the 99th percentile latency (ms) of one wrk run.
 run_wrk() {

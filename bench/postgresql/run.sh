@@ -12,6 +12,7 @@ CLAUSE9=$(realpath "$BUILD/src/clause9")
 AGENDA_BENCH=$(realpath "$BUILD/bench/agenda/bench_agenda")
 DURATION=${DURATION:-10s}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib.sh"
 
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed (apt-get install $tool)" >&2; exit 2; }
@@ -39,15 +40,11 @@ echo
 echo "== agenda build"
 "$AGENDA_BENCH" --postgresql "$ADMIN"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo
 echo "== demo at --scale 10, copied to PostgreSQL"
 DB="$WORK/bench.db"
-"$CLAUSE9" --db "$DB" demo --scale 10 >/dev/null
-printf 'benchmark password\n' | "$CLAUSE9" --db "$DB" user add --email bench@example.org --name Bench --role admin \
-  --password-stdin >/dev/null
-TOKEN=$("$CLAUSE9" --db "$DB" token create --user bench@example.org --name bench 2>/dev/null)
+TOKEN=$(demo_with_token "$DB")
 psql -q "$ADMIN" -c "CREATE DATABASE bench"
 "$CLAUSE9" copy --from "$DB" --to "$SERVER_URL/bench" --quiet
 
@@ -70,7 +67,7 @@ for engine in sqlite postgresql; do
   port=$(free_port)
   "$CLAUSE9" --db "$url" serve --quiet --listen "127.0.0.1:$port" >"$WORK/serve-$engine.out" 2>"$WORK/serve-$engine.log" &
   SERVER_PID=$!
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  wait_healthy "$port"
   auth=(-H "Authorization: Bearer $TOKEN")
   echo
   echo "-- $engine"
