@@ -28,6 +28,8 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 ulimit -n 8192
 
 WORK=$(mktemp -d /tmp/clause9-bench-http.XXXXXX)
+# nginx's workers run as an unprivileged user: they must be able to read the files it serves (mktemp makes 0700).
+chmod 755 "$WORK"
 SERVER_PID=""; NGINX_PID=""; HOLDER_PID=""
 cleanup() {
   for pid in $HOLDER_PID $SERVER_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
@@ -84,6 +86,11 @@ wait_healthy "$NGINX_PORT"
 run_wrk() {
   local output
   output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  # Figures of error answers would compare nothing; wrk counts them as non-2xx.
+  if grep -q "Non-2xx" <<<"$output"; then
+    echo "run.sh: $* answered errors: $(grep Non-2xx <<<"$output")" >&2
+    exit 1
+  fi
   local rps p99
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$output")
   p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; print v}' <<<"$output")
@@ -94,11 +101,11 @@ peak_mib() { awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), server workers ${WORKERS:-default}"
-read -r nginx_health_rps nginx_health_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/healthz")
-read -r health_rps health_p99 < <(run_wrk "http://127.0.0.1:$PORT/healthz")
+figures=$(run_wrk "http://127.0.0.1:$NGINX_PORT/healthz") && read -r nginx_health_rps nginx_health_p99 <<<"$figures"
+figures=$(run_wrk "http://127.0.0.1:$PORT/healthz") && read -r health_rps health_p99 <<<"$figures"
 echo "   GET /healthz            clause9 $health_rps req/s (p99 $health_p99 ms), nginx $nginx_health_rps req/s (p99 $nginx_health_p99 ms): $(ratio "$health_rps" "$nginx_health_rps")x (target >= 0.8x)"
-read -r nginx_list_rps nginx_list_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/actions.json")
-read -r list_rps list_p99 < <(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST")
+figures=$(run_wrk "http://127.0.0.1:$NGINX_PORT/actions.json") && read -r nginx_list_rps nginx_list_p99 <<<"$figures"
+figures=$(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST") && read -r list_rps list_p99 <<<"$figures"
 echo "   GET $LIST  clause9 $list_rps req/s (p99 $list_p99 ms), nginx $nginx_list_rps req/s: $(ratio "$list_rps" "$nginx_list_rps")x (target >= 0.3x, p99 < 20 ms)"
 echo "   server RSS $(rss_mib) MiB now, $(peak_mib) MiB at most (target < 64 MiB)"
 
