@@ -15,12 +15,12 @@ class HealthCache {
 public:
     bool healthy(Store& store)
     {
-        if (fresh())
-            return m_healthy.load(std::memory_order_relaxed);
+        if (auto answer = cached())
+            return *answer;
         std::lock_guard lock(m_mutex);
         // Another worker may have checked while this one waited for the lock.
-        if (fresh())
-            return m_healthy.load(std::memory_order_relaxed);
+        if (auto answer = cached())
+            return *answer;
         bool healthy = store.read([](Tx& tx) { return audit_head(tx); }).has_value();
         m_healthy.store(healthy, std::memory_order_relaxed);
         m_checked_at.store(std::chrono::steady_clock::now().time_since_epoch(), std::memory_order_release);
@@ -81,8 +81,8 @@ void add_health_routes(Routes& routes)
     RouteSpec document;
     document.quick = [openapi](const http::Request&) -> std::optional<http::Response> { return openapi(); };
     routes.add(
-        "GET", "/api/v1/openapi.json", Permission::open, [openapi](Call&) -> Result<http::Response> { return openapi(); },
-        std::move(document));
+        "GET", "/api/v1/openapi.json", Permission::open,
+        [openapi](Call&) -> Result<http::Response> { return openapi(); }, std::move(document));
 }
 
 } // namespace c9

@@ -88,13 +88,15 @@ FormulaSql formula_sql(Engine engine, KpiFormula formula, Period period, const R
         return FormulaSql {
             {{std::move(sql), {Storage::integer, Storage::integer}, std::move(params)}}, Combine::percent};
     };
+    auto average = [](std::string sql, std::vector<Value> params) {
+        return FormulaSql {{{std::move(sql), {Storage::real}, std::move(params)}}, Combine::value};
+    };
     // Mean of (later - earlier) in hours over incidents detected in the period.
     auto incident_hours = [&](const char* earlier, const char* later) {
-        return FormulaSql {{{fmt::format("SELECT AVG({}) FROM incidents WHERE detected_at >= :f AND detected_at < :t "
-                                         "AND {} IS NOT NULL AND {} IS NOT NULL",
-                                 hours_between(engine, earlier, later), earlier, later),
-                               {Storage::real}, {from_at, to_at}}},
-            Combine::value};
+        return average(fmt::format("SELECT AVG({}) FROM incidents WHERE detected_at >= :f AND detected_at < :t "
+                                   "AND {} IS NOT NULL AND {} IS NOT NULL",
+                           hours_between(engine, earlier, later), earlier, later),
+            {from_at, to_at});
     };
     switch (formula) {
     case KpiFormula::vulns_remediated_within_sla:
@@ -112,11 +114,10 @@ FormulaSql formula_sql(Engine engine, KpiFormula formula, Period period, const R
                      "AND due < :today",
             {today});
     case KpiFormula::mean_time_to_remediate:
-        return FormulaSql {{{fmt::format("SELECT AVG({}) FROM vulnerabilities WHERE resolved_on >= :f AND "
-                                         "resolved_on < :t AND status = 'remediated'",
-                                 days_between(engine, "discovered", "resolved_on")),
-                               {Storage::real}, {from, to}}},
-            Combine::value};
+        return average(fmt::format("SELECT AVG({}) FROM vulnerabilities WHERE resolved_on >= :f AND "
+                                   "resolved_on < :t AND status = 'remediated'",
+                           days_between(engine, "discovered", "resolved_on")),
+            {from, to});
     case KpiFormula::incident_mttd:
         return incident_hours("occurred_at", "detected_at");
     case KpiFormula::incident_mttc:
