@@ -29,6 +29,7 @@ std::optional<Request> Request::from_target(std::string method, std::string_view
     if (!path)
         return std::nullopt;
     request.m_raw_path = std::string(raw_path);
+    request.m_target = std::string(target);
     request.m_path = std::move(*path);
     if (question != std::string_view::npos) {
         auto query = parse_query(target.substr(question + 1));

@@ -28,6 +28,8 @@ public:
     const std::string& path() const { return m_path; }
     // The path as received, still encoded; the router splits this one so "%2F" stays inside its segment.
     const std::string& raw_path() const { return m_raw_path; }
+    // The request target as received: the raw path and the raw query ("/api/v1/risks?status=open").
+    const std::string& target() const { return m_target; }
 
     const QueryParams& query_params() const { return m_query; }
     // The first value of a query parameter; "?a" gives an empty value, a missing key gives nullopt.
@@ -62,6 +64,7 @@ private:
     std::string m_method;
     std::string m_path;
     std::string m_raw_path;
+    std::string m_target;
     QueryParams m_query;
     Headers m_headers;
     std::string m_body;

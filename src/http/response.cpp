@@ -94,6 +94,7 @@ void Response::set_body(std::string body, std::string_view content_type)
 {
     m_body = std::move(body);
     m_static_body = {};
+    m_shared_body.reset();
     m_headers.set("Content-Type", std::string(content_type));
 }
 
@@ -102,7 +103,14 @@ void Response::set_static_body(std::string_view body, std::string_view content_t
     m_body.clear();
     // A default-constructed view marks "no static body", so an empty static body still needs a non-null pointer.
     m_static_body = body.data() ? body : std::string_view("", 0);
+    m_shared_body.reset();
     m_headers.set("Content-Type", std::string(content_type));
+}
+
+void Response::set_shared_body(std::shared_ptr<const std::string> body, std::string_view content_type)
+{
+    set_static_body(*body, content_type);
+    m_shared_body = std::move(body);
 }
 
 void Response::use_gzip_body()

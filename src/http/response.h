@@ -4,6 +4,7 @@
 
 #include "http/headers.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,8 @@ public:
     void set_body(std::string body, std::string_view content_type);
     // For data that lives as long as the program, such as assets embedded in the binary: nothing is copied.
     void set_static_body(std::string_view body, std::string_view content_type);
+    // A body shared with a cache (api/page_cache.h): the response holds a reference and nothing is copied.
+    void set_shared_body(std::shared_ptr<const std::string> body, std::string_view content_type);
 
     // The same body gzip-compressed ahead of time, also static. The server sends it, with Content-Encoding: gzip,
     // to clients that accept gzip; the server itself never compresses.
@@ -68,7 +71,8 @@ private:
     int m_status = 200;
     Headers m_headers;
     std::string m_body;
-    std::string_view m_static_body;
+    std::string_view m_static_body; // static or shared: the body, in place of m_body
+    std::shared_ptr<const std::string> m_shared_body;
     std::string_view m_gzip_body;
 };
 
