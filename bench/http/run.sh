@@ -30,9 +30,9 @@ ulimit -n 8192
 WORK=$(mktemp -d /tmp/clause9-bench-http.XXXXXX)
 # nginx's workers run as an unprivileged user: they must be able to read the files it serves (mktemp makes 0700).
 chmod 755 "$WORK"
-SERVER_PID=""; NGINX_PID=""; HOLDER_PID=""
+SERVER_PID=""; NGINX_PID=""; HOLDER_PID=""; COLD_PID=""
 cleanup() {
-  for pid in $HOLDER_PID $SERVER_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $HOLDER_PID $COLD_PID $SERVER_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -108,6 +108,17 @@ figures=$(run_wrk "http://127.0.0.1:$NGINX_PORT/actions.json") && read -r nginx_
 figures=$(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST") && read -r list_rps list_p99 <<<"$figures"
 echo "   GET $LIST  clause9 $list_rps req/s (p99 $list_p99 ms), nginx $nginx_list_rps req/s: $(ratio "$list_rps" "$nginx_list_rps")x (target >= 0.3x, p99 < 20 ms)"
 echo "   server RSS $(rss_mib) MiB now, $(peak_mib) MiB at most (target < 64 MiB)"
+
+# The same list from a second server that renders every page (--list-cache 0): what a request costs when the
+# data changed since the page was last rendered, or when the pages asked for exceed the cache.
+COLD_PORT=$(free_port)
+"$CLAUSE9" --db "$DB" serve --quiet --list-cache 0 --listen "127.0.0.1:$COLD_PORT" ${WORKERS:+--workers "$WORKERS"} \
+  ${IO_THREADS:+--io-threads "$IO_THREADS"} >"$WORK/serve-cold.out" 2>"$WORK/serve-cold.log" &
+COLD_PID=$!
+wait_healthy "$COLD_PORT"
+figures=$(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$COLD_PORT$LIST") && read -r cold_rps cold_p99 <<<"$figures"
+kill "$COLD_PID"; wait "$COLD_PID" 2>/dev/null || true; COLD_PID=""
+echo "   the same list rendered for every request (--list-cache 0): $cold_rps req/s (p99 $cold_p99 ms), $(ratio "$cold_rps" "$nginx_list_rps")x nginx"
 
 echo "== 1,000 idle and 200 slowloris connections held open"
 python3 "$HERE/hold_connections.py" "$PORT" 1000 200 40 >"$WORK/holder.log" &

@@ -17,6 +17,8 @@ struct ApiConfig {
     ThrottlePolicy throttle;
     // Cookies get the Secure attribute and the __Host- name prefix; set it when clients reach the server over TLS.
     bool secure_cookies = false;
+    // Memory for rendered register lists (api/page_cache.h); 0 renders every list anew.
+    size_t list_cache_bytes = 16 << 20;
 };
 
 // Registers every API route on a router. The store must outlive the router.

@@ -13,6 +13,7 @@
 #include "api/routes.h"
 #include "api/row_writer.h"
 #include "app/registers.h"
+#include "store/audit_log.h"
 #include "store/lookups.h"
 
 #include <fmt/format.h>
@@ -108,19 +109,30 @@ void add_register_routes(Routes& routes, const EntitySpec<T>& spec, RegisterRout
     std::string base = fmt::format("/api/v1/{}", spec.plural);
 
     routes.add("GET", base, Permission::read, [&spec](Call& call) -> Result<http::Response> {
-        return call.api.store.read([&](Tx& tx) -> Result<http::Response> {
-            auto query = C9_TRY(list_query(tx, spec, call.request, to_date(call.now)));
+        auto today = to_date(call.now);
+        auto target = call.request.target();
+        auto body = C9_TRY(call.api.store.read([&](Tx& tx) -> Result<PageCache::Body> {
+            // The version first: a page read after it is at least as new as the version it is kept under.
+            auto version = C9_TRY(data_version(tx));
+            if (auto cached = call.api.pages.find(target, today, version))
+                return cached;
+            auto query = C9_TRY(list_query(tx, spec, call.request, today));
             auto page = C9_TRY(list_rows(tx, spec, query));
             // {"items": [...], "total": N, "limit": L, "offset": O}, written directly (api/row_writer.h).
-            std::string body = "{\"items\":" + rows_text(spec, page.rows) + ",\"total\":";
-            write_json_integer(body, page.total);
-            body += ",\"limit\":";
-            write_json_integer(body, query.limit);
-            body += ",\"offset\":";
-            write_json_integer(body, query.offset);
-            body += '}';
-            return http::Response::json(std::move(body));
-        });
+            std::string text = "{\"items\":" + rows_text(spec, page.rows) + ",\"total\":";
+            write_json_integer(text, page.total);
+            text += ",\"limit\":";
+            write_json_integer(text, query.limit);
+            text += ",\"offset\":";
+            write_json_integer(text, query.offset);
+            text += '}';
+            auto rendered = std::make_shared<const std::string>(std::move(text));
+            call.api.pages.put(target, today, version, rendered);
+            return rendered;
+        }));
+        http::Response response(200);
+        response.set_shared_body(std::move(body), "application/json");
+        return response;
     });
 
     if (options.can_create)

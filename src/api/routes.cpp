@@ -166,7 +166,7 @@ http::Response row_response(const Json& body, std::int64_t version, int status)
 
 void add_api_routes(http::Router& router, Store& store, const ApiConfig& config)
 {
-    Routes routes(router, std::make_shared<ApiContext>(ApiContext {store, config}));
+    Routes routes(router, std::make_shared<ApiContext>(store, config));
     add_health_routes(routes);
     add_session_routes(routes);
     add_register_routes(routes);

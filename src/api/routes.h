@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "api/json_io.h"
+#include "api/page_cache.h"
 #include "app/accounts_login.h"
 #include "app/permissions.h"
 #include "http/router.h"
@@ -20,8 +21,14 @@
 namespace c9 {
 
 struct ApiContext {
+    ApiContext(Store& store, ApiConfig config)
+        : store(store), config(std::move(config)), pages(this->config.list_cache_bytes)
+    {
+    }
+
     Store& store;
     ApiConfig config;
+    PageCache pages; // rendered register lists, by data version
 };
 
 // One request as a handler sees it, after the guard.

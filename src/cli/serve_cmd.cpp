@@ -26,6 +26,7 @@ struct ServeOptions {
     std::string drain_timeout = "10s";
     size_t max_connections = 4096;
     size_t body_limit = 1024 * 1024;
+    size_t list_cache_mib = 16;
     size_t workers = http::default_worker_threads();
     size_t io_threads = http::default_io_threads();
     bool quiet = false;
@@ -89,6 +90,7 @@ Result<void> serve(CliContext& context, const ServeOptions& options)
     api.sessions.idle = C9_TRY(parse_duration("session-idle", options.session_idle));
     api.sessions.max = C9_TRY(parse_duration("session-max", options.session_max));
     api.secure_cookies = options.secure_cookies || options.behind_tls;
+    api.list_cache_bytes = options.list_cache_mib << 20;
     auto drain = C9_TRY(parse_duration("drain-timeout", options.drain_timeout));
 
     http::ServerConfig config;
@@ -148,6 +150,10 @@ void add_serve_command(CLI::App& root, CliContext& context)
         ->check(CLI::Range(1, 1'000'000));
     command->add_option("--body-limit", options->body_limit, "largest request body in bytes (default 1 MiB)")
         ->check(CLI::Range(1024, 1024 * 1024 * 1024));
+    command
+        ->add_option("--list-cache", options->list_cache_mib,
+            "MiB of rendered register lists kept until the data changes (default 16; 0 renders every list)")
+        ->check(CLI::Range(0, 4096));
     command->add_option("--workers", options->workers, "handler threads (default: max(4, cores))")
         ->check(CLI::Range(1, 256));
     command->add_option("--io-threads", options->io_threads, "connection threads (default 1, or 2 on 4+ cores)")

@@ -91,6 +91,18 @@ Result<AuditHead> audit_head(Tx& tx)
     }
 }
 
+Result<std::int64_t> data_version(Tx& tx)
+{
+    try {
+        Query query(tx.impl(), "SELECT seq FROM audit_head WHERE id = 1", {Storage::integer});
+        if (!query.execute(true))
+            return Error(ErrorCode::internal, "store: the audit trail has no head row");
+        return static_cast<std::int64_t>(query.column(0).integer);
+    } catch (const std::exception& exception) {
+        return store_error(exception, "read the data version");
+    }
+}
+
 Result<std::vector<AuditEntry>> recent_audit_entries(Tx& tx, int limit, std::int64_t before_seq)
 {
     try {

@@ -17,6 +17,11 @@ struct AuditHead {
 };
 Result<AuditHead> audit_head(Tx& tx);
 
+// The audit head's sequence number as the version of everything the registers hold: every committed change appends
+// to the trail in its own transaction, so an unchanged number means unchanged data (api/page_cache.h relies on it).
+// Read it before the data it versions, in the same transaction.
+Result<std::int64_t> data_version(Tx& tx);
+
 Result<std::vector<AuditEntry>> recent_audit_entries(Tx& tx, int limit, std::int64_t before_seq = 0);
 
 } // namespace c9

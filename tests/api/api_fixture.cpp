@@ -1,5 +1,6 @@
 #include "api_fixture.h"
 
+#include "api/row_writer.h"
 #include "app/accounts_login.h"
 #include "app/meetings.h"
 #include "app/registers.h"
@@ -9,10 +10,12 @@
 #include "core/incident.h"
 #include "core/kpi.h"
 #include "core/lesson.h"
+#include "core/meeting.h"
 #include "core/nonconformity.h"
 #include "core/person.h"
 #include "core/risk.h"
 #include "core/vulnerability.h"
+#include "store/audit_log.h"
 
 #include <csignal>
 #include <fcntl.h>
@@ -129,6 +132,44 @@ void seed_database(Store& store, Seed& seed)
 }
 
 } // namespace
+
+namespace {
+
+template <class... T> Result<std::string> render_lists(Tx& tx, const EntitySpec<T>&... specs)
+{
+    std::string lists;
+    Result<void> status;
+    auto render = [&](const auto& spec) {
+        if (!status)
+            return;
+        auto page = list_rows(tx, spec, ListQuery {});
+        if (!page) {
+            status = std::move(page).error();
+            return;
+        }
+        lists += std::string(spec.plural) + ": " + rows_text(spec, page->rows) + "\n";
+    };
+    (render(specs), ...);
+    if (!status)
+        return std::move(status).error();
+    return lists;
+}
+
+} // namespace
+
+RegisterSnapshot register_snapshot(Store& store)
+{
+    auto snapshot = store.read([](Tx& tx) -> Result<RegisterSnapshot> {
+        RegisterSnapshot out;
+        out.version = C9_TRY(data_version(tx));
+        out.lists = C9_TRY(render_lists(tx, person_spec(), control_spec(), activity_spec(), incident_spec(),
+            vulnerability_spec(), risk_spec(), nonconformity_spec(), kpi_spec(), action_spec(), lesson_spec(),
+            series_spec(), meeting_spec()));
+        return out;
+    });
+    EXPECT_TRUE(snapshot) << snapshot.error().message();
+    return snapshot ? *snapshot : RegisterSnapshot {};
+}
 
 std::string to_string(As as)
 {

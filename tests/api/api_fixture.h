@@ -103,6 +103,15 @@ protected:
     Seed seed;
 };
 
+// Every register's rows as its list renders them (api/row_writer.h), and the data version (store/audit_log.h) read
+// before them in the same transaction: a change to the rows that leaves the version alone would let the server's
+// page cache serve a stale list.
+struct RegisterSnapshot {
+    std::int64_t version = 0;
+    std::string lists;
+};
+RegisterSnapshot register_snapshot(Store& store);
+
 // Runs SQL on the database directly, bypassing the server, as an attacker or a careless admin would.
 void exec_sql(const std::string& db, const std::string& statement);
 

@@ -44,9 +44,18 @@ TEST_F(Registers, CreateReadUpdateAndHistoryOfEveryRegister)
     };
     for (const auto& test : cases) {
         SCOPED_TRACE(test.collection);
+        // The list is read before and after each change: a page the server keeps must not outlive the change.
+        auto list = "/api/v1/" + test.collection + "?limit=500";
+        auto listed = get(list);
+        ASSERT_EQ(listed.status, 200) << listed.describe();
+        auto total = listed.json()["total"].get<int>();
+
         auto created = post("/api/v1/" + test.collection, test.create);
         ASSERT_EQ(created.status, 201) << created.describe();
         auto row = created.json();
+        auto items = get(list).json()["items"];
+        EXPECT_EQ(items.size(), static_cast<size_t>(total + 1));
+        EXPECT_EQ(items.back(), row);
         EXPECT_EQ(
             created.header("Location"), "/api/v1/" + test.collection + "/" + std::to_string(row["id"].get<int>()));
         EXPECT_EQ(created.header("ETag"), "\"1\"");
@@ -63,6 +72,7 @@ TEST_F(Registers, CreateReadUpdateAndHistoryOfEveryRegister)
         EXPECT_EQ(changed.header("ETag"), "\"2\"");
         auto field = test.change.begin().key();
         EXPECT_EQ(changed.json()[field], test.change[field]);
+        EXPECT_EQ(get(list).json()["items"].back(), changed.json());
 
         auto history = get(created.header("Location") + "/history");
         ASSERT_EQ(history.status, 200) << history.describe();

@@ -1,5 +1,6 @@
 // The permission table, route by route: every registered route is called by every role and anonymously, and
-// the status must be what the table says (DESIGN.md section 8). Rows in the fixture belong to the member's
+// the status must be what the table says (DESIGN.md section 8); every write that changes a register's rows must
+// also advance the data version the list cache relies on. Rows in the fixture belong to the member's
 // person and the member attends the meeting, so an "own" grant must let the member through the guard.
 #include "api/api.h"
 #include "api_fixture.h"
@@ -48,11 +49,20 @@ TEST_F(Roles, EveryRouteAnswersEveryRoleAsThePermissionTableSays)
                 body = Json::object();
             if (route.method == "PATCH")
                 headers.push_back("If-Match: \"1\"");
+            bool write = route.method != "GET";
+            auto before = write ? register_snapshot(store()) : RegisterSnapshot {};
             auto reply = request(route.method, path, as, body, headers);
             std::string what = to_string(as) + " " + route.method + " " + path + " (" + route.options.tag + ") -> "
                 + reply.describe();
             ASSERT_NE(reply.status, 0) << what;
             EXPECT_LT(reply.status, 500) << what;
+            // The page cache's premise (api/page_cache.h): whatever changes a register's rows advances the version.
+            if (write) {
+                auto after = register_snapshot(store());
+                if (after.lists != before.lists) {
+                    EXPECT_GT(after.version, before.version) << what << " changed a list, not the data version";
+                }
+            }
             if (*permission == Permission::open) {
                 EXPECT_NE(reply.status, 401) << what;
                 EXPECT_NE(reply.status, 403) << what;
