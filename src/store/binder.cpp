@@ -167,6 +167,14 @@ Prepared* StatementCache::take(const std::string& key, const std::function<std::
     return prepared;
 }
 
+void StatementCache::give_back(Prepared& prepared)
+{
+    if (m_engine == Engine::sqlite) // SOCI resets again before the next execute
+        sqlite_api::sqlite3_reset(
+            static_cast<soci::sqlite3_statement_backend*>(prepared.statement.get_backend())->stmt_);
+    prepared.busy = false;
+}
+
 void StatementCache::clear()
 {
     m_index.clear();
@@ -225,6 +233,7 @@ Query::Query(
         m_prepared = tx.cache->take(cache_key(sql, columns, params),
             [&] { return prepare(tx.sql, sql, columns, params, soci::details::st_repeatable_query); });
         if (m_prepared) {
+            m_cache = tx.cache;
             for (size_t index = 0; index < params.size(); ++index)
                 Binder::set(*m_prepared->params[index], params[index]);
             return;
@@ -236,8 +245,8 @@ Query::Query(
 
 Query::~Query()
 {
-    if (!m_owned)
-        m_prepared->busy = false;
+    if (m_cache)
+        m_cache->give_back(*m_prepared);
 }
 
 long long execute(Tx::Impl& tx, const std::string& query, const std::vector<Value>& params)

@@ -8,6 +8,7 @@ struct BulkInserter::State {
     const TableDef& table;
     std::unique_ptr<Prepared> owned;
     Prepared* prepared = nullptr;
+    StatementCache* cache = nullptr; // where prepared came from, when not owned
     // In prepared->params: version, created at and by, updated at and by, then the table's columns.
     Binder::Slot* stamp_slots[4] = {};
     std::vector<Binder::Slot*> slots;
@@ -47,11 +48,14 @@ BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp) : 
     }
     auto query = fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table.name, columns, placeholders);
     auto& state = *m_state;
-    // On PostgreSQL the connection keeps the statement, so a single-row insert (every create through the API) is
-    // one round trip rather than prepare, execute and deallocate.
+    // The connection keeps the statement, so a single-row insert (every create through the API) is one round trip
+    // on PostgreSQL rather than prepare, execute and deallocate, and skips the parse on SQLite.
     auto make = [&] { return prepare_insert(tx.impl().sql, table, query, soci::details::st_repeatable_query); };
-    if (auto* cache = tx.impl().cache)
+    if (auto* cache = tx.impl().cache) {
         state.prepared = cache->take(query + "\x1finsert", make);
+        if (state.prepared)
+            state.cache = cache;
+    }
     if (!state.prepared) {
         state.owned = make();
         state.prepared = state.owned.get();
@@ -69,8 +73,8 @@ BulkInserter::BulkInserter(Tx& tx, const TableDef& table, const Stamp& stamp) : 
 
 BulkInserter::~BulkInserter()
 {
-    if (m_state && m_state->prepared && !m_state->owned)
-        m_state->prepared->busy = false;
+    if (m_state && m_state->cache)
+        m_state->cache->give_back(*m_state->prepared);
 }
 
 Result<Id> BulkInserter::insert(const std::vector<Value>& values, const Stamp& stamp)

@@ -21,14 +21,13 @@ struct Store::Impl {
     // which sleeps and retries (up to 100 ms a time) and so let a few unlucky writes wait over a second under
     // concurrent load. Other processes on the same file still meet the busy timeout.
     std::mutex sqlite_writer;
-    // One per pooled PostgreSQL connection, by pool position; declared after the pool so they go first.
+    // One per pooled connection, by pool position; declared after the pool so they go first.
     std::vector<std::unique_ptr<StatementCache>> caches;
 
     Impl(DbTarget db, int size) : target(std::move(db)), pool_size(size), pool(static_cast<size_t>(size))
     {
-        if (target.engine == Engine::postgresql)
-            for (int index = 0; index < size; ++index)
-                caches.push_back(std::make_unique<StatementCache>());
+        for (int index = 0; index < size; ++index)
+            caches.push_back(std::make_unique<StatementCache>(target.engine));
     }
 };
 
@@ -130,9 +129,24 @@ void configure_sqlite(soci::session& sql)
 
 } // namespace
 
+// Turns off SQLite's memory statistics, which nothing here reads: with them on, every allocation SQLite makes
+// takes one process-wide mutex, and the connections of the pool's threads queued on it (perf showed it as the
+// server's main contention). It must precede SQLite's initialisation; later calls are refused, harmlessly.
+namespace {
+
+void configure_sqlite_library()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+} // namespace
+
 Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
 {
     auto target = C9_TRY(parse_db_url(url));
+    if (target.engine == Engine::sqlite)
+        configure_sqlite_library();
     auto impl = std::make_unique<Impl>(target, std::max(pool_size, 1));
     try {
         for (int index = 0; index < impl->pool_size; ++index) {
@@ -162,19 +176,27 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
     StatementCache* cache = m_impl->caches.empty() ? nullptr : m_impl->caches.at(lease.position()).get();
     Tx::Impl tx_impl {sql, m_impl->target.engine, cache};
     Tx tx(tx_impl);
+    // On SQLite BEGIN and COMMIT come from the statement cache as well, rather than being parsed for every
+    // transaction. PostgreSQL takes them as simple queries, one round trip either way.
+    auto control = [&](const char* statement) {
+        if (m_impl->target.engine == Engine::sqlite)
+            execute(tx_impl, statement);
+        else
+            sql << statement;
+    };
     bool open = false;
     try {
         if (m_impl->target.engine == Engine::sqlite)
-            sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+            control(write ? "BEGIN IMMEDIATE" : "BEGIN");
         else
-            sql << (write ? "BEGIN" : "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            control(write ? "BEGIN" : "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         open = true;
         auto result = body(tx);
         if (!result) {
             sql << "ROLLBACK";
             return result;
         }
-        sql << "COMMIT";
+        control("COMMIT");
         return {};
     } catch (const std::exception& exception) {
         if (open) {
