@@ -170,6 +170,7 @@ void add_api_routes(http::Router& router, Store& store, const ApiConfig& config)
     add_health_routes(routes);
     add_session_routes(routes);
     add_register_routes(routes);
+    add_heatmap_routes(routes);
     add_activity_routes(routes);
     add_kpi_routes(routes);
     add_meeting_routes(routes);
@@ -178,6 +179,7 @@ void add_api_routes(http::Router& router, Store& store, const ApiConfig& config)
     add_user_routes(routes);
     add_token_routes(routes);
     add_audit_routes(routes);
+    add_settings_routes(routes);
 }
 
 } // namespace c9

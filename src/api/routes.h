@@ -95,5 +95,7 @@ void add_minutes_routes(Routes& routes);
 void add_user_routes(Routes& routes);
 void add_token_routes(Routes& routes);
 void add_audit_routes(Routes& routes);
+void add_settings_routes(Routes& routes);
+void add_heatmap_routes(Routes& routes);
 
 } // namespace c9

@@ -11,7 +11,7 @@ constexpr Grant no = Grant::denied, yes = Grant::granted, own = Grant::own;
 // chair:   plans, runs and approves meetings, edits every register (ISO/IEC 27001:2022 9.3, the ISMS owner).
 // member:  reads everything, edits the rows they own, records in the meetings they attend.
 // auditor: reads everything including the audit trail and the accounts, changes nothing (9.2 internal audit).
-constexpr std::array<PermissionRow, 9> table {{
+constexpr std::array<PermissionRow, 10> table {{
     {Permission::open, {yes, yes, yes, yes}},
     {Permission::signed_in, {yes, yes, yes, yes}},
     {Permission::read, {yes, yes, yes, yes}},
@@ -21,6 +21,8 @@ constexpr std::array<PermissionRow, 9> table {{
     {Permission::read_users, {yes, no, no, yes}},
     {Permission::manage_users, {yes, no, no, no}},
     {Permission::read_audit, {yes, no, no, yes}},
+    // The appetite and the matrix are risk acceptance criteria that top management sets (6.1.2 a), 5.1).
+    {Permission::configure, {yes, no, no, no}},
 }};
 
 // One row per permission, in the order of the enum, so grant() can index it.

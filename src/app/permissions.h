@@ -24,9 +24,10 @@ enum class Permission {
     read_users, // the list of accounts (an access review, control 5.18)
     manage_users, // create and change accounts, other accounts' tokens
     read_audit, // the audit trail
+    configure, // the organisation's settings: risk matrix, appetite, vulnerability SLAs
 };
 C9_ENUM_NAMES(Permission, "open", "signed_in", "read", "edit_register", "manage_meetings", "record_meeting",
-    "read_users", "manage_users", "read_audit");
+    "read_users", "manage_users", "read_audit", "configure");
 
 enum class Grant { denied, granted, own };
 C9_ENUM_NAMES(Grant, "denied", "granted", "own");

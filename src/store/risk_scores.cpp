@@ -130,4 +130,25 @@ Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
     }
 }
 
+Result<std::vector<RiskCellCount>> open_risk_cells(Tx& tx)
+{
+    try {
+        std::vector<RiskCellCount> cells;
+        Query query(tx.impl(),
+            "SELECT likelihood, impact, COALESCE(residual_likelihood, likelihood), COALESCE(residual_impact, impact), "
+            "COUNT(*) FROM risks WHERE status = 'open' GROUP BY 1, 2, 3, 4",
+            {Storage::integer, Storage::integer, Storage::integer, Storage::integer, Storage::integer});
+        query.each([&](const Query& row) {
+            cells.push_back({.likelihood = static_cast<int>(row.column(0).integer),
+                .impact = static_cast<int>(row.column(1).integer),
+                .residual_likelihood = static_cast<int>(row.column(2).integer),
+                .residual_impact = static_cast<int>(row.column(3).integer),
+                .risks = row.column(4).integer});
+        });
+        return cells;
+    } catch (const std::exception& exception) {
+        return store_error(exception, "count the open risks on the matrix");
+    }
+}
+
 } // namespace c9

@@ -23,4 +23,16 @@ Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since);
 // The last entry of a risk recorded at or before `at`, if any.
 Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at);
 
+// How many open risks sit on each combination of levels, counted by the database (the heat map of the
+// dashboard and the management review): inherent levels, and residual ones where the risk has been reassessed
+// after treatment, else its inherent ones again, as its current score counts them.
+struct RiskCellCount {
+    int likelihood = 0;
+    int impact = 0;
+    int residual_likelihood = 0;
+    int residual_impact = 0;
+    std::int64_t risks = 0;
+};
+Result<std::vector<RiskCellCount>> open_risk_cells(Tx& tx);
+
 } // namespace c9

@@ -1,0 +1,77 @@
+// The organisation's settings, as `clause9 config show` and `config set` have them: the risk matrix, the appetite
+// (ISO/IEC 27001:2022 6.1.2 a): the risk acceptance criteria) and the vulnerability SLAs (control 8.8).
+//   GET   /api/v1/config   {"risk.appetite": 9, "risk.matrix_size": 5, "sla.critical_days": 15, ...}
+//   PATCH /api/v1/config   {"risk.appetite": 12}: one or more settings, all or none; answers the new settings
+#include "app/settings.h"
+
+#include "api/routes.h"
+#include "store/settings_store.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace c9 {
+
+namespace {
+
+Result<Json> settings_json(Tx& tx)
+{
+    Json out = Json::object();
+    for (const auto& [key, value] : C9_TRY(effective_settings(tx)))
+        out[key] = std::stoi(value);
+    return out;
+}
+
+Result<http::Response> show_settings(Call& call)
+{
+    return json_response(C9_TRY(call.api.store.read([](Tx& tx) { return settings_json(tx); })));
+}
+
+Result<http::Response> change_settings(Call& call)
+{
+    auto body = C9_TRY(call.object_body());
+    if (body.empty())
+        return Error::invalid("body", "name at least one setting, such as {\"risk.appetite\": 12}");
+    auto caller = call.caller();
+    auto settings = C9_TRY(call.api.store.write([&](Tx& tx) -> Result<Json> {
+        // A larger matrix goes in before the appetite it makes possible, a smaller one after the appetite that
+        // fits it, so {"risk.matrix_size": 3, "risk.appetite": 4} and the way back both work in one request.
+        std::vector<std::pair<std::string, Json>> changes;
+        for (const auto& [key, value] : body.items())
+            changes.emplace_back(key, value);
+        if (auto size = body.find("risk.matrix_size"); size != body.end() && size->is_number_integer()) {
+            auto current = C9_TRY(load_rules(tx, caller.now)).matrix.size;
+            std::stable_partition(changes.begin(), changes.end(), [&](const auto& change) {
+                return (change.first == "risk.matrix_size") == (size->get<std::int64_t>() > current);
+            });
+        }
+        // Every setting is checked, so one answer names all that are wrong; any of them rolls all back.
+        Problems problems;
+        for (const auto& [key, value] : changes) {
+            if (!value.is_number_integer()) {
+                problems.add(key, "must be a whole number");
+                continue;
+            }
+            auto changed = change_setting(tx, key, std::to_string(value.get<std::int64_t>()), caller);
+            // The CLI's error names its KEY argument; here the field at fault is the member.
+            if (!changed)
+                for (const auto& error : changed.error().fields())
+                    problems.add(error.field == "key" ? key : error.field, error.message);
+            if (!changed && changed.error().fields().empty())
+                return std::move(changed).error();
+        }
+        C9_TRY(problems.result());
+        return settings_json(tx);
+    }));
+    return json_response(settings);
+}
+
+} // namespace
+
+void add_settings_routes(Routes& routes)
+{
+    routes.add("GET", "/api/v1/config", Permission::read, show_settings);
+    routes.add("PATCH", "/api/v1/config", Permission::configure, change_settings);
+}
+
+} // namespace c9
