@@ -29,7 +29,8 @@ export type Permission =
   | 'record_meeting'
   | 'read_users'
   | 'manage_users'
-  | 'read_audit';
+  | 'read_audit'
+  | 'configure';
 
 // 'own': allowed for rows the account's person owns, or meetings it attends.
 export type Grant = 'yes' | 'own' | 'no';
@@ -42,6 +43,7 @@ const table: Record<Permission, [Grant, Grant, Grant, Grant]> = {
   read_users: ['yes', 'no', 'no', 'yes'],
   manage_users: ['yes', 'no', 'no', 'no'],
   read_audit: ['yes', 'no', 'no', 'yes'],
+  configure: ['yes', 'no', 'no', 'no'],
 };
 const roleIndex: Record<Role, number> = { admin: 0, chair: 1, member: 2, auditor: 3 };
 
