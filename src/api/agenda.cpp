@@ -21,10 +21,19 @@ Result<std::vector<AgendaItem>> items_in_order(Tx& tx, Id meeting)
     return C9_TRY(list_rows(tx, agenda_item_spec(), query)).rows;
 }
 
+// The agenda as documents have it, plus each item's version: the ETag that PATCH .../agenda/items/{item} takes in
+// If-Match, so an editor changing one item learns when another chair changed it meanwhile.
 Result<Json> agenda_of(Tx& tx, Id meeting, const Caller& caller)
 {
     auto record = C9_TRY(load_meeting(tx, meeting));
-    return agenda_json(C9_TRY(agenda_doc(tx, record, caller)));
+    auto agenda = agenda_json(C9_TRY(agenda_doc(tx, record, caller)));
+    std::map<Id, std::int64_t> versions;
+    for (const auto& item : record.agenda)
+        versions[item.id] = item.version;
+    for (auto& section : agenda["sections"])
+        for (auto& item : section["items"])
+            item["version"] = versions[item["id"].get<Id>()];
+    return agenda;
 }
 
 bool patch_has(const Patch& patch, std::string_view field)

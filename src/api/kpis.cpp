@@ -63,15 +63,28 @@ Result<http::Response> add_measurement(Call& call)
     return created_response(measurement_json(kpi, measurement), fmt::format("/api/v1/kpis/{}/measurements", kpi.id));
 }
 
+// ?history=N adds each KPI's latest N recorded measurements, oldest first, for a trend line: one request for a
+// dashboard rather than one per KPI.
 Result<http::Response> kpi_status_list(Call& call)
 {
-    if (!call.request.query_params().empty())
-        return Error::invalid(call.request.query_params().front().first, "is not a parameter of the KPI status");
+    for (const auto& [name, value] : call.request.query_params())
+        if (name != "history")
+            return Error::invalid(name, "is not a parameter of the KPI status (history)");
+    auto history = C9_TRY(query_integer(call.request, "history", 1, 60));
     return call.api.store.read([&](Tx& tx) -> Result<http::Response> {
         auto rules = C9_TRY(load_rules(tx, call.now));
         Json items = Json::array();
-        for (const auto& entry : C9_TRY(review_kpis(tx, rules)))
-            items.push_back(status_json(entry));
+        for (const auto& entry : C9_TRY(review_kpis(tx, rules))) {
+            auto item = status_json(entry);
+            if (history) {
+                auto latest = C9_TRY(latest_measurements(tx, entry.kpi.id, static_cast<int>(*history)));
+                Json points = Json::array();
+                for (auto point = latest.rbegin(); point != latest.rend(); ++point)
+                    points.push_back(Json {{"period", format_date(point->period)}, {"value", point->value}});
+                item["history"] = std::move(points);
+            }
+            items.push_back(std::move(item));
+        }
         return json_response(Json {{"items", items}});
     });
 }

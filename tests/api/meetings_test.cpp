@@ -55,6 +55,11 @@ TEST_F(Meetings, TheWholeCycleEndsInSealedMinutes)
     auto before = get(meeting + "/agenda", As::chair).json();
     auto budget = find_item(before, "Budget for the 2031 pentest");
     ASSERT_FALSE(budget.is_null());
+    // Each item of the agenda carries the version an edit of that item must send back.
+    EXPECT_EQ(budget["version"], edited.json()["version"]);
+    for (const auto& section : before["sections"])
+        for (const auto& listed : section["items"])
+            EXPECT_TRUE(listed["version"].is_number_integer()) << listed.dump();
     auto replaced = put(meeting + "/agenda",
         {{"items",
             Json::array({Json {{"id", budget["id"]}, {"timebox_minutes", 20}},

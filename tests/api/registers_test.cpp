@@ -293,6 +293,21 @@ TEST_F(Registers, ActivityCompletionsAndKpiMeasurements)
     ASSERT_EQ(status.status, 200) << status.describe();
     ASSERT_EQ(status.json()["items"].size(), 1u);
     EXPECT_EQ(status.json()["items"][0]["name"], "Awareness training done");
+    EXPECT_FALSE(status.json()["items"][0].contains("history"));
+
+    // The trend of every KPI in one request: the latest measurements, oldest first.
+    for (auto [period, value] : {std::pair {"2026-02", 88.0}, {"2026-03", 91.0}})
+        ASSERT_EQ(post(kpi + "/measurements", {{"period", period}, {"value", value}}).status, 201);
+    auto trend = get("/api/v1/kpis/status?history=2");
+    ASSERT_EQ(trend.status, 200) << trend.describe();
+    auto history = trend.json()["items"][0]["history"];
+    ASSERT_EQ(history.size(), 2u) << history.dump();
+    EXPECT_EQ(history[0]["value"], 88.0);
+    EXPECT_EQ(history[1]["value"], 91.0);
+    EXPECT_EQ(history[1]["period"].get<std::string>().substr(0, 7), "2026-03");
+    EXPECT_EQ(get("/api/v1/kpis/status?history=0").json()["errors"][0]["field"], "history");
+    EXPECT_EQ(get("/api/v1/kpis/status?history=61").status, 422);
+    EXPECT_EQ(get("/api/v1/kpis/status?trend=1").json()["errors"][0]["field"], "trend");
 }
 
 TEST_F(Registers, BodiesMustBeJsonObjects)
