@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SQLite and PostgreSQL side by side, in one run on this machine:
 #   - the agenda build (bench_agenda --postgresql);
-#   - GET /api/v1/actions?status=open&limit=50 through `clause9 serve` on the demo at --scale 10, with wrk;
+#   - GET /api/v1/actions?status=open&limit=50 through `clause9 serve` on the demo at --scale 10, with wrk, from
+#     the list cache and with every page rendered (--list-cache 0);
 #   - write throughput: 8 concurrent API clients creating action items, with wrk.
 # A throwaway PostgreSQL server is started for it (scripts/test-postgres.sh) and removed at the end.
 #   bench/postgresql/run.sh [BUILD_DIR]      DURATION=10s changes the wrk runs
@@ -76,6 +77,14 @@ for engine in sqlite postgresql; do
   printf '   POST actions, 8 concurrent clients:            '
   wrk -t2 -c8 -d"$DURATION" --latency "${auth[@]}" -H "Content-Type: application/json" -s "$WORK/create.lua" \
     "http://127.0.0.1:$port" | figures
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  # The list again with every page rendered, as right after a write: the engines' own cost.
+  "$CLAUSE9" --db "$url" serve --quiet --list-cache 0 --listen "127.0.0.1:$port" >>"$WORK/serve-$engine.out" \
+    2>>"$WORK/serve-$engine.log" &
+  SERVER_PID=$!
+  wait_healthy "$port"
+  printf '   the same, every page rendered (--list-cache 0): '
+  wrk -t2 -c16 -d"$DURATION" --latency "${auth[@]}" "http://127.0.0.1:$port/api/v1/actions?status=open&limit=50" | figures
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   verify=$("$CLAUSE9" --db "$url" audit verify 2>&1) || { echo "   audit verify FAILED: $verify"; exit 1; }
   echo "   $verify" | cut -c1-60
