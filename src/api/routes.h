@@ -97,5 +97,6 @@ void add_token_routes(Routes& routes);
 void add_audit_routes(Routes& routes);
 void add_settings_routes(Routes& routes);
 void add_heatmap_routes(Routes& routes);
+void add_action_owner_routes(Routes& routes);
 
 } // namespace c9

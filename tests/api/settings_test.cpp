@@ -1,6 +1,8 @@
-// The organisation's settings over HTTP (GET and PATCH /api/v1/config, as `clause9 config`) and the risk heat map
-// that reads them (GET /api/v1/risks/heatmap).
+// The organisation's settings over HTTP (GET and PATCH /api/v1/config, as `clause9 config`), the risk heat map that
+// reads them (GET /api/v1/risks/heatmap), and the action items counted per owner (GET /api/v1/actions/owners).
 #include "api_fixture.h"
+
+#include <map>
 
 namespace c9::api_test {
 namespace {
@@ -141,6 +143,53 @@ TEST_F(Settings, BadSettingsAreNamedAndChangeNothing)
     }
     EXPECT_EQ(get("/api/v1/config").body, before);
     EXPECT_EQ(get("/api/v1/audit?limit=1", As::auditor).json()["head"]["seq"], audit_before);
+}
+
+TEST_F(Settings, ActionItemsAreCountedPerOwnerMostOverdueFirst)
+{
+    // Overdue items come from the CLI on a pinned date in the past (an item due before its creation is refused).
+    struct Added {
+        std::string title;
+        Id owner;
+        std::string due;
+        std::string status;
+    };
+    std::vector<Added> actions {
+        {"Renew certificate", seed.chair_person, "2026-07-01", "open"},
+        {"Rotate keys", seed.chair_person, "2026-08-01", "open"},
+        {"Plan drill", seed.chair_person, "2031-01-01", "open"},
+        {"Done already", seed.other_person, "2026-07-01", "done"},
+        {"Started", seed.other_person, "2031-01-01", "in_progress"},
+    };
+    for (const auto& action : actions) {
+        auto added
+            = test::run_clause9({"--db", db_path(), "action", "add", "--title", action.title, "--owner",
+                                    std::to_string(action.owner), "--due", action.due, "--status", action.status},
+                work_dir(), "2026-06-15T10:00:00Z");
+        ASSERT_EQ(added.status, 0) << action.title << ": " << added.err;
+    }
+
+    auto reply = get("/api/v1/actions/owners", As::member);
+    ASSERT_EQ(reply.status, 200) << reply.describe();
+    auto items = reply.json()["items"];
+    // The same counts from the rows themselves.
+    std::map<Id, std::pair<int, int>> expected;
+    auto open = get("/api/v1/actions?open=true&limit=500").json();
+    for (const auto& row : open["items"])
+        expected[row["owner"].get<Id>()].first++;
+    auto overdue = get("/api/v1/actions?overdue=true&limit=500").json();
+    for (const auto& row : overdue["items"])
+        expected[row["owner"].get<Id>()].second++;
+    ASSERT_EQ(items.size(), expected.size()) << items.dump();
+    for (const auto& item : items) {
+        auto owner = item["owner"].get<Id>();
+        EXPECT_EQ(item["open"], expected[owner].first) << item.dump();
+        EXPECT_EQ(item["overdue"], expected[owner].second) << item.dump();
+    }
+    EXPECT_EQ(items[0]["owner"], seed.chair_person);
+    EXPECT_EQ(items[0]["open"], 3);
+    EXPECT_EQ(items[0]["overdue"], 2);
+    EXPECT_EQ(get("/api/v1/actions/owners?owner=4").status, 422);
 }
 
 } // namespace
