@@ -151,7 +151,7 @@ try {
   });
 
   // Speed, on a cold browser: what the first visit transfers, and how long from "Sign in" to a complete dashboard.
-  await step('first load and login to a complete dashboard (measured)', async () => {
+  await step('first load and login to a complete dashboard (measured); its heat map in one request', async () => {
     const { context, page } = await newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -161,6 +161,10 @@ try {
     let scriptBytes = 0;
     let firstLoad = 0;
     let apiBytes = 0;
+    const apiRequests = [];
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (event.request.url.includes('/api/')) apiRequests.push(new URL(event.request.url).pathname + new URL(event.request.url).search);
+    });
     cdp.on('Network.responseReceived', (event) => responses.set(event.requestId, event.response));
     cdp.on('Network.loadingFinished', (event) => {
       const response = responses.get(event.requestId);
@@ -186,6 +190,35 @@ try {
     figures.dashboardApiBytes = apiBytes;
     figures.assetsAfterLogin = transfer - apiBytes - before;
     await shot(page, 'dashboard');
+
+    // The heat map is one aggregate request, not the open risks page by page.
+    const riskRequests = apiRequests.filter((path) => path.startsWith('/api/v1/risks'));
+    check(riskRequests.length === 1 && riskRequests[0] === '/api/v1/risks/heatmap', `risk requests: ${riskRequests.join(', ')}`);
+    // What it shows agrees with the register and the settings, asked separately.
+    const openRisks = (await (await page.request.get(`${base}/api/v1/risks?open=true&limit=1`)).json()).total;
+    const settings = await (await page.request.get(`${base}/api/v1/config`)).json();
+    const size = settings['risk.matrix_size'];
+    const summary = await page.locator('[data-heatmap-summary]').innerText();
+    check(
+      summary.startsWith(`${openRisks} open risks on the ${size}×${size} matrix; appetite ${settings['risk.appetite']} `),
+      `heat map summary: ${summary}`,
+    );
+    for (const id of ['heat-inherent', 'heat-residual']) {
+      const cells = page.locator(`#${id}-caption`).locator('xpath=..').locator('tbody td');
+      check((await cells.count()) === size * size, `${id}: ${await cells.count()} cells`);
+      // A cell's visible text is its count (empty for none); the rest is read aloud only.
+      const counts = await cells.evaluateAll((tds) =>
+        tds.map((td) => {
+          const visible = td.cloneNode(true);
+          visible.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+          return Number(visible.textContent.trim());
+        }),
+      );
+      check(counts.reduce((sum, count) => sum + count, 0) === openRisks, `${id}: the cells hold ${counts.join(' ')}, not ${openRisks} risks`);
+      // The top row is the highest likelihood, so its last cell is the top score; the bottom row's first is score 1.
+      check(/\bcritical\b/.test(await cells.nth(size - 1).getAttribute('class')), `${id}: the top score is not critical`);
+      check(/\blow\b/.test(await cells.nth(size * (size - 1)).getAttribute('class')), `${id}: score 1 is not low`);
+    }
     // A tablet held upright.
     await page.setViewportSize({ width: 768, height: 1024 });
     await shot(page, 'dashboard-768');

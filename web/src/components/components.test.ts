@@ -7,6 +7,7 @@ import Sparkline from './Sparkline.svelte';
 import HeatMap from './HeatMap.svelte';
 import { registerOf, type Row } from '../lib/registers';
 import type { AgendaDoc } from '../lib/meeting';
+import type { Band } from '../lib/risk';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -148,10 +149,31 @@ describe('charts', () => {
       [0, 0, 0],
       [0, 0, 4],
     ];
-    render(HeatMap, { props: { id: 'h', caption: 'Inherent', size: 3, counts } });
+    const bands = [
+      ['low', 'medium', 'medium'],
+      ['medium', 'high', 'critical'],
+      ['medium', 'critical', 'critical'],
+    ] as Band[][];
+    render(HeatMap, { props: { id: 'h', caption: 'Inherent', counts, bands } });
     const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(4);
     expect(rows[1].textContent).toContain('Likelihood 3');
-    expect(rows[1].textContent).toContain('4 risks');
-    expect(rows[3].textContent).toContain('1 risks');
+    expect(rows[1].textContent).toContain('4 risks, score 9 (critical)');
+    expect(rows[3].textContent).toContain('1 risk, score 1 (low)');
+    expect(rows[2].textContent).toContain('none, score 4 (high)');
+  });
+
+  it("colours each cell by the band the server names, not by its own guess", () => {
+    const bands = [
+      ['critical', 'low', 'low'],
+      ['low', 'low', 'low'],
+      ['low', 'low', 'low'],
+    ] as Band[][];
+    const counts = bands.map((row) => row.map(() => 0));
+    const { container } = render(HeatMap, { props: { id: 'h', caption: 'Residual', counts, bands } });
+    const cell = container.querySelector('tbody tr:last-child td');
+    expect(cell?.classList.contains('critical')).toBe(true);
+    expect(cell?.getAttribute('title')).toBe('Score 1, critical');
+    expect(container.querySelectorAll('td.low')).toHaveLength(8);
   });
 });
