@@ -405,7 +405,7 @@ try {
     await shot(page, 'actions');
   });
 
-  await step('admin screens: users and tokens', async () => {
+  await step('admin screens: users, tokens and settings', async () => {
     await signOut(page);
     await signIn(page, 'admin');
     await page.goto(`${base}/admin/users`);
@@ -416,6 +416,22 @@ try {
     await page.getByLabel('Name of a new token').fill('e2e script');
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByText('Copy it now').waitFor();
+    // The settings: a refused value is shown at its field, and a saved appetite is the dashboard's.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    const appetite = page.getByLabel(/^Risk appetite/);
+    await appetite.fill('26');
+    expectedErrors = [/status of 422/];
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('[id="settings-risk.appetite-error"]').waitFor();
+    expectedErrors = [];
+    check((await appetite.getAttribute('aria-invalid')) === 'true', 'the refused appetite is marked invalid');
+    await shot(page, 'settings');
+    await appetite.fill('12');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('[data-heatmap-summary]').filter({ hasText: /; appetite 12\s/ }).waitFor();
     await signOut(page);
   });
 
@@ -439,6 +455,9 @@ try {
     await page.goto(`${base}/controls`);
     await page.getByRole('link', { name: '5.1', exact: true }).waitFor();
     await shot(page, 'controls');
+    await page.goto(`${base}/settings`);
+    check((await page.getByRole('row', { name: /Risk appetite/ }).textContent()).includes('12'), "the auditor reads the admin's appetite");
+    check((await page.getByRole('textbox').count()) + (await page.getByRole('button', { name: 'Save settings' }).count()) === 0, 'no settings to change for an auditor');
   });
 
   await step('an ended session goes back to the login screen with a message', async () => {

@@ -5,9 +5,11 @@ import RegisterForm from './RegisterForm.svelte';
 import AgendaEditor from './AgendaEditor.svelte';
 import Sparkline from './Sparkline.svelte';
 import HeatMap from './HeatMap.svelte';
+import Settings from '../screens/Settings.svelte';
 import { registerOf, type Row } from '../lib/registers';
 import type { AgendaDoc } from '../lib/meeting';
 import type { Band } from '../lib/risk';
+import { session, type Role, type SessionInfo } from '../lib/session.svelte';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -175,5 +177,51 @@ describe('charts', () => {
     expect(cell?.classList.contains('critical')).toBe(true);
     expect(cell?.getAttribute('title')).toBe('Score 1, critical');
     expect(container.querySelectorAll('td.low')).toHaveLength(8);
+  });
+});
+
+describe('Settings', () => {
+  const saved = { 'risk.appetite': 9, 'risk.matrix_size': 5, 'sla.critical_days': 15, 'sla.high_days': 30, 'sla.medium_days': 90, 'sla.low_days': 180 };
+  const as = (role: Role) => (session.info = { role, person: null, user: { role } } as unknown as SessionInfo);
+  afterEach(() => (session.info = null));
+
+  it('lets an admin change a setting: only that one is sent, and a refusal is shown at its field', async () => {
+    as('admin');
+    const fetch = vi
+      .fn()
+      .mockReturnValueOnce(reply(200, saved))
+      .mockReturnValueOnce(
+        reply(422, { title: 'Invalid input', status: 422, detail: 'risk.appetite', errors: [{ field: 'risk.appetite', message: 'must be between 1 and 25' }] }),
+      )
+      .mockReturnValueOnce(reply(200, { ...saved, 'risk.appetite': 12 }));
+    vi.stubGlobal('fetch', fetch);
+    render(Settings);
+    const appetite = await screen.findByLabelText(/^Risk appetite/);
+    expect((appetite as HTMLInputElement).value).toBe('9');
+
+    await fireEvent.input(appetite, { target: { value: '30' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(appetite.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(appetite.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe('must be between 1 and 25');
+    expect(document.activeElement).toBe(appetite);
+    const [path, init] = fetch.mock.calls[1];
+    expect([path, init.method, init.headers['If-Match']]).toEqual(['/api/v1/config', 'PATCH', undefined]);
+    expect(JSON.parse(init.body)).toEqual({ 'risk.appetite': 30 });
+
+    await fireEvent.input(appetite, { target: { value: '12' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved.'));
+    expect(JSON.parse(fetch.mock.calls[2][1].body)).toEqual({ 'risk.appetite': 12 });
+    expect(appetite.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows the settings to everyone else, with nothing to change', async () => {
+    as('chair');
+    vi.stubGlobal('fetch', vi.fn().mockReturnValue(reply(200, saved)));
+    render(Settings);
+    const row = await screen.findByRole('row', { name: /Risk appetite/ });
+    expect(row.textContent).toContain('9');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

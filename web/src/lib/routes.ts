@@ -9,6 +9,7 @@ export const routes: [string, string][] = [
   ['/audit', 'audit'],
   ['/admin/users', 'users'],
   ['/tokens', 'tokens'],
+  ['/settings', 'settings'],
   ['/help', 'help'],
   ['/:register', 'list'],
   ['/:register/new', 'create'],
