@@ -1,9 +1,11 @@
 // A list request's query string as a ListQuery: ?status=open&owner=4 (filterable fields; a repeated field means
 // any of the values), open=true, overdue=true, q=text, sort=-updated_at, limit (default 50, at most 500) and
-// offset. Anything else is refused by name, so a mistyped filter never silently lists everything.
+// offset, and fields=name,email (field_selection below). Anything else is refused by name, so a mistyped filter
+// never silently lists everything.
 #pragma once
 
 #include "api/json_io.h"
+#include "api/row_writer.h"
 #include "app/registers.h"
 #include "http/request.h"
 
@@ -67,7 +69,7 @@ Result<ListQuery> list_query(Tx& tx, const EntitySpec<T>& spec, const http::Requ
                 query.filters.push_back(filter);
     }
 
-    static const std::set<std::string_view> paging {"limit", "offset", "sort", "q", "open", "overdue"};
+    static const std::set<std::string_view> paging {"limit", "offset", "sort", "q", "open", "overdue", "fields"};
     std::set<std::string> seen;
     Patch values;
     for (const auto& [name, text] : request.query_params()) {
@@ -112,6 +114,41 @@ Result<ListQuery> list_query(Tx& tx, const EntitySpec<T>& spec, const http::Requ
             query.filters.push_back(where_in(name, wanted));
     }
     return query;
+}
+
+// ?fields=name,email (or repeated): the members each row of a list shows, id and ref always among them, for a
+// client that needs a few columns of many rows (the UI's people picker). None when the parameter is absent.
+template <class T>
+Result<std::optional<FieldSelection>> field_selection(const EntitySpec<T>& spec, const http::Request& request)
+{
+    auto lists = request.query_all("fields");
+    if (lists.empty())
+        return std::optional<FieldSelection> {};
+    static const std::set<std::string_view> meta {
+        "id", "ref", "version", "created_at", "created_by", "updated_at", "updated_by"};
+    FieldSelection names;
+    Problems problems;
+    for (auto list : lists) {
+        while (!list.empty()) {
+            auto comma = list.find(',');
+            auto name = list.substr(0, comma);
+            list = comma == std::string_view::npos ? std::string_view {} : list.substr(comma + 1);
+            while (!name.empty() && name.front() == ' ')
+                name.remove_prefix(1);
+            while (!name.empty() && name.back() == ' ')
+                name.remove_suffix(1);
+            if (name.empty())
+                continue;
+            if (meta.contains(name) || spec.find(name))
+                names.emplace(name);
+            else
+                problems.add("fields", fmt::format("\"{}\" is not a field of {}", name.substr(0, 64), spec.plural));
+        }
+    }
+    if (names.empty() && problems.empty())
+        problems.add("fields", "name at least one field, such as fields=id,name");
+    C9_TRY(problems.result());
+    return std::optional<FieldSelection> {std::move(names)};
 }
 
 } // namespace c9

@@ -117,9 +117,10 @@ void add_register_routes(Routes& routes, const EntitySpec<T>& spec, RegisterRout
             if (auto cached = call.api.pages.find(target, today, version))
                 return cached;
             auto query = C9_TRY(list_query(tx, spec, call.request, today));
+            auto fields = C9_TRY(field_selection(spec, call.request));
             auto page = C9_TRY(list_rows(tx, spec, query));
             // {"items": [...], "total": N, "limit": L, "offset": O}, written directly (api/row_writer.h).
-            std::string text = "{\"items\":" + rows_text(spec, page.rows) + ",\"total\":";
+            std::string text = "{\"items\":" + rows_text(spec, page.rows, fields ? &*fields : nullptr) + ",\"total\":";
             write_json_integer(text, page.total);
             text += ",\"limit\":";
             write_json_integer(text, query.limit);

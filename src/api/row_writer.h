@@ -6,6 +6,7 @@
 #include "core/entity.h"
 
 #include <charconv>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,13 @@ inline void write_json_integer(std::string& out, std::int64_t number)
     out.append(digits, end);
 }
 
-template <class T> void write_row(std::string& out, const EntitySpec<T>& spec, const T& row)
+// The members a list shows: every member (no selection), or id, ref and those named in ?fields=name,email.
+using FieldSelection = std::set<std::string, std::less<>>;
+
+template <class T>
+void write_row(std::string& out, const EntitySpec<T>& spec, const T& row, const FieldSelection* only = nullptr)
 {
+    auto shown = [only](std::string_view name) { return !only || only->contains(name); };
     out += "{\"id\":";
     if constexpr (requires { row.code; })
         write_json_string(out, row.code);
@@ -34,34 +40,43 @@ template <class T> void write_row(std::string& out, const EntitySpec<T>& spec, c
         write_json_integer(out, row.id);
     out += ",\"ref\":";
     write_json_string(out, display_id(spec.prefix, row.id));
-    out += ",\"version\":";
-    write_json_integer(out, row.version);
+    if (shown("version")) {
+        out += ",\"version\":";
+        write_json_integer(out, row.version);
+    }
     for (const auto& field_spec : spec.fields) {
+        if (!shown(field_spec.name))
+            continue;
         out += ",\"";
         out += field_spec.name; // field names are plain identifiers
         out += "\":";
         write_json_value(out, field_spec.kind, field_spec.get(row));
     }
-    out += ",\"created_at\":";
-    write_json_string(out, format_timestamp(row.created_at));
-    out += ",\"created_by\":";
-    write_json_string(out, row.created_by);
-    out += ",\"updated_at\":";
-    write_json_string(out, format_timestamp(row.updated_at));
-    out += ",\"updated_by\":";
-    write_json_string(out, row.updated_by);
+    auto stamp = [&](std::string_view name, const std::string& value) {
+        if (!shown(name))
+            return;
+        out += ",\"";
+        out += name;
+        out += "\":";
+        write_json_string(out, value);
+    };
+    stamp("created_at", format_timestamp(row.created_at));
+    stamp("created_by", row.created_by);
+    stamp("updated_at", format_timestamp(row.updated_at));
+    stamp("updated_by", row.updated_by);
     out += '}';
 }
 
-template <class T> std::string rows_text(const EntitySpec<T>& spec, const std::vector<T>& rows)
+template <class T>
+std::string rows_text(const EntitySpec<T>& spec, const std::vector<T>& rows, const FieldSelection* only = nullptr)
 {
     std::string out;
-    out.reserve(rows.size() * 512 + 2);
+    out.reserve(rows.size() * (only ? 64 : 512) + 2);
     out += '[';
     for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
         if (row_idx)
             out += ',';
-        write_row(out, spec, rows[row_idx]);
+        write_row(out, spec, rows[row_idx], only);
     }
     out += ']';
     return out;
