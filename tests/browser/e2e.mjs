@@ -191,6 +191,21 @@ try {
     figures.assetsAfterLogin = transfer - apiBytes - before;
     await shot(page, 'dashboard');
 
+    // The trend lines come with the KPI status in one request, not one request per KPI.
+    const kpiRequests = apiRequests.filter((path) => path.startsWith('/api/v1/kpis'));
+    check(kpiRequests.length === 1 && kpiRequests[0] === '/api/v1/kpis/status?history=12', `KPI requests: ${kpiRequests.join(', ')}`);
+    check(!apiRequests.some((path) => path.includes('/measurements')), 'no measurements requested');
+    // Each trend line is the KPI's history as the API gives it, oldest first.
+    const status = (await (await page.request.get(`${base}/api/v1/kpis/status?history=12`)).json()).items;
+    const shown = (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+    const withHistory = status.filter((kpi) => kpi.history.length > 0);
+    check(withHistory.length > 0, 'the demo has KPIs with measurements');
+    check((await page.locator('[data-panel="kpis"] svg[role="img"]').count()) === withHistory.length, 'a trend line for each KPI with measurements');
+    for (const kpi of withHistory) {
+      const label = `Trend of ${kpi.name}: ${kpi.history.map((measurement) => shown(measurement.value)).join(', ')}`;
+      check((await page.getByRole('img', { name: label, exact: true }).count()) === 1, `no trend line "${label}"`);
+    }
+
     // The heat map is one aggregate request, not the open risks page by page.
     const riskRequests = apiRequests.filter((path) => path.startsWith('/api/v1/risks'));
     check(riskRequests.length === 1 && riskRequests[0] === '/api/v1/risks/heatmap', `risk requests: ${riskRequests.join(', ')}`);
