@@ -1,8 +1,9 @@
 // End-to-end test of the web UI in real headless Chromium (Debian's, driven by playwright-core) against the real
 // `clause9 serve` on a free port with a fresh demo database (--scale 10). It walks the meeting cycle as people do:
-// sign in, create a risk, plan a meeting, edit its agenda (keyboard and mouse), run it (attendance, a note, a
-// decision, an action), close it, approve the minutes, and find the action on the next meeting's agenda; then an
-// auditor finds no edit controls, and an ended session sends the user back to the login screen.
+// sign in, create a risk, plan a meeting, edit its agenda (keyboard and mouse; a change refused because another
+// person changed the item meanwhile), run it (attendance, a note, a decision, an action), close it, approve the
+// minutes, and find the action on the next meeting's agenda and in the tracker; then an auditor finds no edit
+// controls, and an ended session sends the user back to the login screen.
 // Any browser console error fails the test. It saves a screenshot of each main screen and prints where, and it
 // measures (prints, never asserts) the time from login to a complete dashboard and the first load's transfer size.
 //
@@ -78,6 +79,9 @@ for (const [name, account] of Object.entries(accounts)) {
   clause9(['user', 'add', '--email', account.email, '--name', `E2E ${name}`, '--role', account.role, ...extra, '--password-stdin'], account.password + '\n');
 }
 
+// Another person at work at the same time: the admin, through the API with a token.
+const otherToken = JSON.parse(clause9(['--json', 'token', 'create', '--user', accounts.admin.email, '--name', 'e2e other chair'])).token;
+
 // The server on a free port: it prints the address it listens on.
 const server = spawn(binary, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
 let serverLog = '';
@@ -109,6 +113,16 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
   page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.message}`));
   page.setDefaultTimeout(15000);
   return { context, page };
+}
+
+// What the other person does, as any API client would.
+async function asOther(method, path, body, ifMatch) {
+  const headers = { Authorization: `Bearer ${otherToken}`, Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
+  const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
 // The whole page, and for the long ones (a scale-10 agenda has some 80 items) also what the first screen shows.
@@ -340,6 +354,32 @@ try {
     await page.locator(`#timebox-${itemId}`).press('Tab');
     await page.waitForFunction((id) => document.querySelector(`#timebox-${id}`)?.value === '12', itemId);
     await page.locator(`#presenter-${itemId}`).selectOption(String(accounts.chair.person));
+    await page.getByText(/: presenter changed\.$/).waitFor({ state: 'attached' });
+
+    // Another person changes the same item after this page read it: the chair's change is refused (412), said so,
+    // and the agenda shows the other person's change; the field has the stored title and the focus.
+    const stored = (await asOther('GET', `/api/v1/meetings/${meetingId}/agenda`)).sections.flatMap((section) => section.items).find((item) => String(item.id) === itemId);
+    await asOther('PATCH', `/api/v1/meetings/${meetingId}/agenda/items/${itemId}`, { timebox_minutes: 20 }, stored.version);
+    const title = page.locator(`#title-${itemId}`);
+    expectedErrors = [/status of 412/];
+    await title.fill('E2E: renamed by the chair');
+    await title.press('Tab');
+    // Said at the item, where the chair is (a scale-10 agenda is long), and tied to the field.
+    const alert = page.locator(`li[data-item="${itemId}"]`).getByRole('alert').filter({ hasText: `Another person changed item ${stored.number} ("${stored.title}")` });
+    await alert.waitFor();
+    expectedErrors = [];
+    check((await title.getAttribute('aria-describedby')) === (await alert.getAttribute('id')), 'the message is tied to the title field');
+    await page.waitForFunction((id) => document.querySelector(`#timebox-${id}`)?.value === '20', itemId);
+    check((await title.inputValue()) === stored.title, `the title field shows ${await title.inputValue()}, not the stored ${stored.title}`);
+    check(await title.evaluate((input) => input === document.activeElement), 'the refused field has the focus');
+    await shot(page, 'agenda-conflict');
+    // Made again on the agenda as it now is, the change is saved.
+    await page.locator(`#timebox-${itemId}`).fill('15');
+    await page.locator(`#timebox-${itemId}`).press('Tab');
+    await page.getByText(/: timebox minutes changed\.$/).waitFor({ state: 'attached' });
+    await alert.waitFor({ state: 'detached' });
+    const after = (await asOther('GET', `/api/v1/meetings/${meetingId}/agenda`)).sections.flatMap((section) => section.items).find((item) => String(item.id) === itemId);
+    check(after.timebox_minutes === 15 && after.title === stored.title, `stored: ${after.timebox_minutes} min, "${after.title}"`);
 
     await page.getByRole('button', { name: 'Remove E2E: to be removed' }).click();
     await agendaHas('E2E: to be removed', false);

@@ -77,6 +77,7 @@ const agenda = {
       title: 'Risks',
       items: [1, 2, 3].map((id) => ({
         id,
+        version: id + 10,
         number: id,
         title: `Risk item ${id}`,
         presenter: null,
@@ -128,6 +129,53 @@ describe('AgendaEditor', () => {
       'Move Risk item 2',
       'Move Risk item 3',
     ]);
+  });
+
+  it('changes one field of one item with a PATCH of that item and its version in If-Match', async () => {
+    const fetch = vi.fn().mockReturnValue(reply(200, { id: 2, version: 13, section: 'risks', title: 'Risk item 2', presenter: null, timebox_minutes: 50 }));
+    vi.stubGlobal('fetch', fetch);
+    const onchange = vi.fn();
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange, onregenerate: async () => {} });
+    await fireEvent.change(screen.getByLabelText('Minutes for item 2'), { target: { value: '50' } });
+    await waitFor(() => expect(onchange).toHaveBeenCalled());
+    const [path, init] = fetch.mock.calls[0];
+    expect(path).toBe('/api/v1/meetings/5/agenda/items/2');
+    expect(init.method).toBe('PATCH');
+    expect(init.headers['If-Match']).toBe('"12"');
+    expect(JSON.parse(init.body)).toEqual({ timebox_minutes: 50 });
+    const next = onchange.mock.calls[0][0] as AgendaDoc;
+    expect(next.sections[0].items[1]).toMatchObject({ version: 13, timebox_minutes: 50 });
+    expect(next.total_minutes).toBe(60);
+    expect(next.over_time).toBe(false);
+  });
+
+  it('on a 412 says another person changed the item, reads the agenda again and puts the focus back on the field', async () => {
+    const fetch = vi.fn().mockReturnValue(reply(412, { title: 'Precondition Failed', status: 412, detail: 'AI-2 was changed by someone else' }));
+    vi.stubGlobal('fetch', fetch);
+    const onregenerate = vi.fn(async () => {});
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate });
+    const title = screen.getByLabelText('Title of item 2') as HTMLInputElement;
+    await fireEvent.change(title, { target: { value: 'My new title' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Another person changed item 2 ("Risk item 2")'));
+    expect(onregenerate).toHaveBeenCalledTimes(1);
+    // The field shows what is stored, not the change that was not saved, and has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    expect(title.value).toBe('Risk item 2');
+    // Said at the item and tied to the field, whose change it is about.
+    expect(title.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+  });
+
+  it('sends two quick edits of one item one after the other, the second with the version the first left', async () => {
+    const fetch = vi
+      .fn()
+      .mockReturnValueOnce(reply(200, { id: 1, version: 12, section: 'risks', title: 'Renamed', presenter: null, timebox_minutes: 5 }))
+      .mockReturnValueOnce(reply(200, { id: 1, version: 13, section: 'risks', title: 'Renamed', presenter: null, timebox_minutes: 9 }));
+    vi.stubGlobal('fetch', fetch);
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate: async () => {} });
+    await fireEvent.change(screen.getByLabelText('Title of item 1'), { target: { value: 'Renamed' } });
+    await fireEvent.change(screen.getByLabelText('Minutes for item 1'), { target: { value: '9' } });
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(fetch.mock.calls.map(([, init]) => init.headers['If-Match'])).toEqual(['"11"', '"12"']);
   });
 
   it('shows no edit controls when the agenda is not editable', () => {

@@ -7,6 +7,8 @@ export interface PersonRef {
 
 export interface AgendaItemDoc {
   id: number;
+  // The item's version: the If-Match of PATCH /api/v1/meetings/{id}/agenda/items/{item}.
+  version: number;
   number: number;
   title: string;
   presenter: PersonRef | null;
@@ -135,6 +137,53 @@ export function dropOnto(items: FlatItem[], dragged: number, onto: number): numb
   const [moved] = order.splice(from, 1);
   order.splice(to, 0, moved);
   return order;
+}
+
+// An agenda item as PATCH .../agenda/items/{item} answers it: the stored row, with the presenter as an id.
+export interface AgendaItemRow {
+  id: number;
+  version: number;
+  section: string | null;
+  title: string;
+  presenter: number | null;
+  timebox_minutes: number | null;
+}
+
+// The fields an edit of one item changes in place; a new section regroups the agenda, so it is read again instead.
+export const inPlaceFields = ['title', 'presenter', 'timebox_minutes'];
+
+// The agenda with one item as the server stored it: its title, presenter, timebox and version, and the total time
+// and the over-time flag recounted as the server counts them (the sum of the items' timeboxes against the duration).
+export function applyItemChange(agenda: AgendaDoc, row: AgendaItemRow, nameOf: (id: number) => string): AgendaDoc {
+  const sections = agenda.sections.map((section) => ({
+    ...section,
+    items: section.items.map((item) =>
+      item.id !== row.id
+        ? item
+        : {
+            ...item,
+            version: row.version,
+            title: row.title,
+            presenter: row.presenter === null ? null : { id: row.presenter, name: nameOf(row.presenter) },
+            timebox_minutes: row.timebox_minutes ?? 0,
+          },
+    ),
+  }));
+  const total = sections.reduce((sum, section) => sum + section.items.reduce((minutes, item) => minutes + item.timebox_minutes, 0), 0);
+  return { ...agenda, sections, total_minutes: total, over_time: total > agenda.duration_minutes };
+}
+
+// What an item's field shows, as the editor's input or select holds it.
+export function fieldValue(item: FlatItem, field: string): string {
+  if (field === 'presenter') return item.presenter ? String(item.presenter.id) : '';
+  if (field === 'timebox_minutes') return String(item.timebox_minutes);
+  if (field === 'section') return item.section;
+  return item.title;
+}
+
+// Said to the chair when the item changed since the agenda was read (412): nothing was written.
+export function conflictMessage(item: Pick<AgendaItemDoc, 'number' | 'title'>): string {
+  return `Another person changed item ${item.number} ("${item.title}") while you were editing it, so your change was not saved. The agenda now shows their version; make your change again if it is still needed.`;
 }
 
 export function ragWord(rag: string | null): string {
