@@ -460,6 +460,40 @@ try {
     await shot(page, 'actions');
   });
 
+  await step("the tracker's counts by owner are the API's, in one request", async () => {
+    const requests = [];
+    const listen = (request) => request.url().includes('/api/v1/actions') && requests.push(new URL(request.url()).pathname + new URL(request.url()).search);
+    page.on('request', listen);
+    await page.getByRole('link', { name: 'By owner' }).click();
+    const table = page.getByRole('table', { name: 'Open action items by owner' });
+    await table.locator('tbody tr').first().waitFor();
+    page.off('request', listen);
+    check(requests.length === 1 && requests[0] === '/api/v1/actions/owners', `action requests: ${requests.join(', ')}`);
+    const counts = (await (await page.request.get(`${base}/api/v1/actions/owners`)).json()).items;
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        owner: /f\.owner=(\d+)/.exec(tr.querySelector('th a')?.getAttribute('href') ?? '')?.[1] ?? null,
+        name: tr.querySelector('th').textContent.trim(),
+        open: Number(tr.cells[1].textContent),
+        overdue: Number(tr.cells[2].textContent),
+      })),
+    );
+    check(rows.length === counts.length, `${rows.length} rows for ${counts.length} owners`);
+    rows.forEach((row, index) => {
+      const want = counts[index];
+      check(
+        row.owner === (want.owner === null ? null : String(want.owner)) && row.open === want.open && row.overdue === want.overdue,
+        `row ${index + 1}: ${JSON.stringify(row)}, the API: ${JSON.stringify(want)}`,
+      );
+      check(row.name && !/^PER-/.test(row.name), `row ${index + 1} names the owner: ${row.name}`);
+    });
+    // And the register agrees with the counts of the owner with the most overdue.
+    const first = counts.find((entry) => entry.owner !== null);
+    const total = async (filter) => (await (await page.request.get(`${base}/api/v1/actions?owner=${first.owner}&${filter}&limit=1`)).json()).total;
+    check((await total('open=true')) === first.open && (await total('overdue=true')) === first.overdue, `the register disagrees for ${first.owner}`);
+    await shot(page, 'actions-owners');
+  });
+
   await step('admin screens: users, tokens and settings', async () => {
     await signOut(page);
     await signIn(page, 'admin');
