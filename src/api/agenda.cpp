@@ -21,18 +21,22 @@ Result<std::vector<AgendaItem>> items_in_order(Tx& tx, Id meeting)
     return C9_TRY(list_rows(tx, agenda_item_spec(), query)).rows;
 }
 
-// The agenda as documents have it, plus each item's version: the ETag that PATCH .../agenda/items/{item} takes in
-// If-Match, so an editor changing one item learns when another chair changed it meanwhile.
+// The agenda as documents have it, plus each item's version and stored position: what PATCH
+// .../agenda/items/{item} takes in If-Match and in "position", so an editor changing or moving one item learns
+// when another chair changed it meanwhile.
 Result<Json> agenda_of(Tx& tx, Id meeting, const Caller& caller)
 {
     auto record = C9_TRY(load_meeting(tx, meeting));
     auto agenda = agenda_json(C9_TRY(agenda_doc(tx, record, caller)));
-    std::map<Id, std::int64_t> versions;
+    std::map<Id, const AgendaItem*> stored;
     for (const auto& item : record.agenda)
-        versions[item.id] = item.version;
+        stored[item.id] = &item;
     for (auto& section : agenda["sections"])
         for (auto& item : section["items"])
-            item["version"] = versions[item["id"].get<Id>()];
+            if (auto found = stored.find(item["id"].get<Id>()); found != stored.end()) {
+                item["version"] = found->second->version;
+                item["position"] = found->second->position;
+            }
     return agenda;
 }
 

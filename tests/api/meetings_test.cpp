@@ -57,9 +57,13 @@ TEST_F(Meetings, TheWholeCycleEndsInSealedMinutes)
     ASSERT_FALSE(budget.is_null());
     // Each item of the agenda carries the version an edit of that item must send back.
     EXPECT_EQ(budget["version"], edited.json()["version"]);
+    int last_position = 0;
     for (const auto& section : before["sections"])
-        for (const auto& listed : section["items"])
+        for (const auto& listed : section["items"]) {
             EXPECT_TRUE(listed["version"].is_number_integer()) << listed.dump();
+            EXPECT_GT(listed["position"].get<int>(), last_position) << listed.dump(); // in agenda order
+            last_position = listed["position"].get<int>();
+        }
     auto replaced = put(meeting + "/agenda",
         {{"items",
             Json::array({Json {{"id", budget["id"]}, {"timebox_minutes", 20}},
