@@ -66,25 +66,28 @@ figures() { # wrk output -> "N req/s, p50 X, p99 Y"
 for engine in sqlite postgresql; do
   url=$DB; [ "$engine" = postgresql ] && url="$SERVER_URL/bench"
   port=$(free_port)
-  "$CLAUSE9" --db "$url" serve --quiet --listen "127.0.0.1:$port" >"$WORK/serve-$engine.out" 2>"$WORK/serve-$engine.log" &
-  SERVER_PID=$!
-  wait_healthy "$port"
   auth=(-H "Authorization: Bearer $TOKEN")
   echo
   echo "-- $engine"
-  printf '   GET actions?status=open&limit=50, 16 connections: '
+  # The list with every page rendered (--list-cache 0): the engines' own cost, as right after a write. Before
+  # the write test, so both list runs read the same rows.
+  "$CLAUSE9" --db "$url" serve --quiet --list-cache 0 --listen "127.0.0.1:$port" >"$WORK/serve-$engine.out" \
+    2>"$WORK/serve-$engine.log" &
+  SERVER_PID=$!
+  wait_healthy "$port"
+  printf '   %-72s' 'GET actions?status=open&limit=50, 16 connections, every page rendered:'
   wrk -t2 -c16 -d"$DURATION" --latency "${auth[@]}" "http://127.0.0.1:$port/api/v1/actions?status=open&limit=50" | figures
-  printf '   POST actions, 8 concurrent clients:            '
-  wrk -t2 -c8 -d"$DURATION" --latency "${auth[@]}" -H "Content-Type: application/json" -s "$WORK/create.lua" \
-    "http://127.0.0.1:$port" | figures
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-  # The list again with every page rendered, as right after a write: the engines' own cost.
-  "$CLAUSE9" --db "$url" serve --quiet --list-cache 0 --listen "127.0.0.1:$port" >>"$WORK/serve-$engine.out" \
+
+  "$CLAUSE9" --db "$url" serve --quiet --listen "127.0.0.1:$port" >>"$WORK/serve-$engine.out" \
     2>>"$WORK/serve-$engine.log" &
   SERVER_PID=$!
   wait_healthy "$port"
-  printf '   the same, every page rendered (--list-cache 0): '
+  printf '   %-72s' 'the same from the list cache:'
   wrk -t2 -c16 -d"$DURATION" --latency "${auth[@]}" "http://127.0.0.1:$port/api/v1/actions?status=open&limit=50" | figures
+  printf '   %-72s' 'POST actions, 8 concurrent clients:'
+  wrk -t2 -c8 -d"$DURATION" --latency "${auth[@]}" -H "Content-Type: application/json" -s "$WORK/create.lua" \
+    "http://127.0.0.1:$port" | figures
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   verify=$("$CLAUSE9" --db "$url" audit verify 2>&1) || { echo "   audit verify FAILED: $verify"; exit 1; }
   echo "   $verify" | cut -c1-60
