@@ -1,10 +1,12 @@
 // The organisation's settings, as `clause9 config show` and `config set` have them: the risk matrix, the appetite
 // (ISO/IEC 27001:2022 6.1.2 a): the risk acceptance criteria) and the vulnerability SLAs (control 8.8).
 //   GET   /api/v1/config   {"risk.appetite": 9, "risk.matrix_size": 5, "sla.critical_days": 15, ...}
-//   PATCH /api/v1/config   {"risk.appetite": 12}: one or more settings, all or none; answers the new settings
+//   PATCH /api/v1/config   {"risk.appetite": 12}: one or more settings, all or none; answers the new settings.
+//                          If-Match with the ETag of GET (optional) refuses the change when they moved meanwhile.
 #include "app/settings.h"
 
 #include "api/routes.h"
+#include "core/audit.h"
 #include "store/settings_store.h"
 
 #include <algorithm>
@@ -22,9 +24,20 @@ Result<Json> settings_json(Tx& tx)
     return out;
 }
 
+// Settings have no row version; their ETag is a digest of what GET shows, so a PATCH that sends it back in If-Match
+// is refused (412) when another admin changed any setting meanwhile. If-Match is optional, as for the CLI.
+std::string settings_tag(const Json& settings) { return "\"" + sha256_hex(json_text(settings)).substr(0, 16) + "\""; }
+
+http::Response settings_response(const Json& settings)
+{
+    auto response = json_response(settings);
+    response.headers().set("ETag", settings_tag(settings));
+    return response;
+}
+
 Result<http::Response> show_settings(Call& call)
 {
-    return json_response(C9_TRY(call.api.store.read([](Tx& tx) { return settings_json(tx); })));
+    return settings_response(C9_TRY(call.api.store.read([](Tx& tx) { return settings_json(tx); })));
 }
 
 Result<http::Response> change_settings(Call& call)
@@ -33,7 +46,11 @@ Result<http::Response> change_settings(Call& call)
     if (body.empty())
         return Error::invalid("body", "name at least one setting, such as {\"risk.appetite\": 12}");
     auto caller = call.caller();
+    auto if_match = call.request.header("If-Match");
     auto settings = C9_TRY(call.api.store.write([&](Tx& tx) -> Result<Json> {
+        if (if_match && *if_match != "*" && *if_match != settings_tag(C9_TRY(settings_json(tx))))
+            return Error::stale(
+                "the settings were changed since you read them; reload them and apply your change again");
         // A larger matrix goes in before the appetite it makes possible, a smaller one after the appetite that
         // fits it, so {"risk.matrix_size": 3, "risk.appetite": 4} and the way back both work in one request.
         std::vector<std::pair<std::string, Json>> changes;
@@ -63,7 +80,7 @@ Result<http::Response> change_settings(Call& call)
         C9_TRY(problems.result());
         return settings_json(tx);
     }));
-    return json_response(settings);
+    return settings_response(settings);
 }
 
 } // namespace

@@ -95,6 +95,26 @@ TEST_F(Settings, ShowAndChangeAsTheCommandLineDoes)
         EXPECT_EQ(request("PATCH", "/api/v1/config", as, Json {{"risk.appetite", 5}}).status, 403) << to_string(as);
 }
 
+TEST_F(Settings, AChangeBasedOnWhatAnotherAdminReplacedIsRefused)
+{
+    auto read = get("/api/v1/config");
+    auto tag = read.header("ETag");
+    ASSERT_FALSE(tag.empty());
+    // Another admin changes a setting meanwhile, without If-Match, as the CLI does.
+    ASSERT_EQ(request("PATCH", "/api/v1/config", As::admin, Json {{"sla.low_days", 120}}).status, 200);
+    auto stale = request("PATCH", "/api/v1/config", As::admin, Json {{"risk.appetite", 12}}, {"If-Match: " + tag});
+    EXPECT_EQ(stale.status, 412) << stale.describe();
+    EXPECT_EQ(get("/api/v1/config").json()["risk.appetite"], 9);
+
+    auto fresh = get("/api/v1/config");
+    EXPECT_NE(fresh.header("ETag"), tag);
+    auto changed = request(
+        "PATCH", "/api/v1/config", As::admin, Json {{"risk.appetite", 12}}, {"If-Match: " + fresh.header("ETag")});
+    ASSERT_EQ(changed.status, 200) << changed.describe();
+    EXPECT_EQ(changed.header("ETag"), get("/api/v1/config").header("ETag"));
+    EXPECT_EQ(request("PATCH", "/api/v1/config", As::admin, Json {{"risk.appetite", 11}}, {"If-Match: *"}).status, 200);
+}
+
 TEST_F(Settings, ASmallerOrLargerMatrixAndItsAppetiteInOneRequest)
 {
     ASSERT_EQ(request("PATCH", "/api/v1/config", As::admin, Json {{"risk.appetite", 20}}).status, 200);
