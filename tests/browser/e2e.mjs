@@ -1,6 +1,6 @@
 // End-to-end test of the web UI in real headless Chromium (Debian's, driven by playwright-core) against the real
 // `clause9 serve` on a free port with a fresh demo database (--scale 10). It walks the meeting cycle as people do:
-// sign in, create a risk, plan a meeting, edit its agenda (keyboard and mouse; a change refused because another
+// sign in, create a risk, plan a meeting, edit its agenda (keyboard and mouse; a change and a move refused because another
 // person changed the item meanwhile), run it (attendance, a note, a decision, an action), close it, approve the
 // minutes, and find the action on the next meeting's agenda and in the tracker; then an auditor finds no edit
 // controls, and an ended session sends the user back to the login screen.
@@ -122,7 +122,7 @@ async function asOther(method, path, body, ifMatch) {
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
 
 // The whole page, and for the long ones (a scale-10 agenda has some 80 items) also what the first screen shows.
@@ -381,8 +381,48 @@ try {
     const after = (await asOther('GET', `/api/v1/meetings/${meetingId}/agenda`)).sections.flatMap((section) => section.items).find((item) => String(item.id) === itemId);
     check(after.timebox_minutes === 15 && after.title === stored.title, `stored: ${after.timebox_minutes} min, "${after.title}"`);
 
+    // A move is refused the same way: another person changes the second item of the section, the chair moves it up
+    // (a PATCH of its stored position with its version); said at the item, nothing moved, the focus on its handle.
+    const agendaItem = async (id) =>
+      (await asOther('GET', `/api/v1/meetings/${meetingId}/agenda`)).sections.flatMap((section) => section.items).find((item) => String(item.id) === id);
+    const sectionIds = () => page.locator('section[aria-labelledby="section-other_business"] li.item').evaluateAll((rows) => rows.map((row) => row.dataset.item));
+    const [firstId, movingId] = await sectionIds();
+    const moving = await agendaItem(movingId);
+    await asOther('PATCH', `/api/v1/meetings/${meetingId}/agenda/items/${movingId}`, { timebox_minutes: 4 }, moving.version);
+    expectedErrors = [/status of 412/];
+    await page.getByRole('button', { name: `Move ${moving.title} up`, exact: true }).click();
+    const moveAlert = page.locator(`li[data-item="${movingId}"]`).getByRole('alert').filter({ hasText: `Another person changed item ${moving.number} ("${moving.title}") while you were moving it` });
+    await moveAlert.waitFor();
+    expectedErrors = [];
+    await page.waitForFunction((id) => document.querySelector(`#timebox-${id}`)?.value === '4', movingId);
+    check((await sectionIds()).slice(0, 2).join() === [firstId, movingId].join(), 'the refused move moved nothing');
+    const movingHandle = page.locator(`#handle-${movingId}`);
+    check(await movingHandle.evaluate((handle) => handle === document.activeElement), 'the item whose move was refused has the focus');
+    check((await movingHandle.getAttribute('aria-describedby')).includes(await moveAlert.getAttribute('id')), 'the message is tied to the handle');
+    await shot(page, 'agenda-move-conflict');
+    // Moved again, it moves, and the server's order is the one shown.
+    await page.getByRole('button', { name: `Move ${moving.title} up`, exact: true }).click();
+    await page.getByText(`${moving.title} moved to position`).waitFor({ state: 'attached' });
+    await moveAlert.waitFor({ state: 'detached' });
+    check((await sectionIds()).slice(0, 2).join() === [movingId, firstId].join(), 'the item moved up');
+    const storedOrder = (await asOther('GET', `/api/v1/meetings/${meetingId}/agenda`)).sections.find((section) => section.key === 'other_business').items.map((item) => String(item.id));
+    check(storedOrder.join() === (await sectionIds()).join(), `the server has the order shown: ${storedOrder}`);
+
+    // An item another person removed after this page read it: a change of it says so and the agenda is read again.
+    const gone = await asOther('POST', `/api/v1/meetings/${meetingId}/agenda/items`, { title: 'E2E: removed by another', section: 'other_business' });
+    await page.getByRole('button', { name: 'Regenerate from registers' }).click();
+    await agendaHas('E2E: removed by another');
+    await asOther('DELETE', `/api/v1/meetings/${meetingId}/agenda/items/${gone.id}`);
+    expectedErrors = [/status of 412/];
+    await page.locator(`#timebox-${gone.id}`).fill('3');
+    await page.locator(`#timebox-${gone.id}`).press('Tab');
+    await page.getByRole('alert').filter({ hasText: '("E2E: removed by another") was removed by another person' }).waitFor();
+    expectedErrors = [];
+    await agendaHas('E2E: removed by another', false);
+
     await page.getByRole('button', { name: 'Remove E2E: to be removed' }).click();
     await agendaHas('E2E: to be removed', false);
+
     await page.getByRole('button', { name: 'Regenerate from registers' }).click();
     await page.getByText('Agenda regenerated from the registers').waitFor({ state: 'attached' });
     check((await itemTitles('other_business')).includes('E2E: supplier review'), 'a manual item survives regeneration');

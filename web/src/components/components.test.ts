@@ -78,6 +78,7 @@ const agenda = {
       items: [1, 2, 3].map((id) => ({
         id,
         version: id + 10,
+        position: [0, 1, 3, 4][id], // a removed item at 2
         number: id,
         title: `Risk item ${id}`,
         presenter: null,
@@ -98,8 +99,8 @@ const agenda = {
 } as unknown as AgendaDoc;
 
 describe('AgendaEditor', () => {
-  it('reorders with the keyboard: Space picks up, arrows move, Space drops and saves the order', async () => {
-    const fetch = vi.fn().mockReturnValue(reply(200, agenda));
+  it('reorders with the keyboard: Space picks up, arrows move, Space drops and PATCHes the stored position', async () => {
+    const fetch = vi.fn().mockReturnValue(reply(200, { id: 1, version: 12, section: 'risks', title: 'Risk item 1', presenter: null, timebox_minutes: 5 }));
     vi.stubGlobal('fetch', fetch);
     render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate: async () => {} });
     const handle = screen.getByRole('button', { name: 'Move Risk item 1' });
@@ -110,9 +111,56 @@ describe('AgendaEditor', () => {
     await fireEvent.keyDown(screen.getByRole('button', { name: 'Move Risk item 1' }), { key: ' ' });
     await waitFor(() => expect(fetch).toHaveBeenCalled());
     const [path, init] = fetch.mock.calls[0];
-    expect(path).toBe('/api/v1/meetings/5/agenda');
-    expect(init.method).toBe('PUT');
-    expect(JSON.parse(init.body)).toEqual({ items: [{ id: 2 }, { id: 3 }, { id: 1 }] });
+    expect(path).toBe('/api/v1/meetings/5/agenda/items/1');
+    expect(init.method).toBe('PATCH');
+    expect(init.headers['If-Match']).toBe('"11"');
+    // After item 3, which is stored at 4: the item taken out, 4 is the place after it.
+    expect(JSON.parse(init.body)).toEqual({ position: 4 });
+    await waitFor(() => expect(document.querySelector('[aria-live]')?.textContent).toBe('Risk item 1 moved to position 3.'));
+  });
+
+  it('on a 412 of a move says so at the item, reads the agenda again and keeps the focus on the item', async () => {
+    const fetch = vi.fn().mockReturnValue(reply(412, { title: 'Precondition Failed', status: 412, detail: 'AI-3 was changed by someone else' }));
+    vi.stubGlobal('fetch', fetch);
+    const onregenerate = vi.fn(async () => {});
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate });
+    await fireEvent.click(screen.getByRole('button', { name: 'Move Risk item 3 up' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Another person changed item 3 ("Risk item 3") while you were moving it'));
+    const [path, init] = fetch.mock.calls[0];
+    expect([path, init.method, init.headers['If-Match'], init.body]).toEqual(['/api/v1/meetings/5/agenda/items/3', 'PATCH', '"13"', '{"position":3}']);
+    expect(onregenerate).toHaveBeenCalledTimes(1);
+    const handle = screen.getByRole('button', { name: 'Move Risk item 3' });
+    await waitFor(() => expect(document.activeElement).toBe(handle));
+    expect(handle.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
+    expect(screen.getByRole('alert').closest('li')?.getAttribute('data-item')).toBe('3');
+  });
+
+  it('on a 404 says the item was removed by another person and reads the agenda again', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockReturnValue(reply(404, { title: 'Not Found', status: 404, detail: 'MTG-5 has no agenda item AI-2' })));
+    const onregenerate = vi.fn(async () => {});
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate });
+    await fireEvent.change(screen.getByLabelText('Title of item 2'), { target: { value: 'My new title' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(
+      'Item 2 ("Risk item 2") was removed by another person, so your change was not saved. The agenda has been read again.',
+    ));
+    expect(onregenerate).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByRole('alert'));
+  });
+
+  it('on a 422 says why at the field and puts the stored value back', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockReturnValue(reply(422, { title: 'Invalid input', status: 422, detail: 'invalid input', errors: [{ field: 'timebox_minutes', message: 'must be between 0 and 600' }] })),
+    );
+    const onregenerate = vi.fn(async () => {});
+    render(AgendaEditor, { meetingId: 5, agenda, editable: true, onchange: () => {}, onregenerate });
+    const minutes = screen.getByLabelText('Minutes for item 2') as HTMLInputElement;
+    await fireEvent.change(minutes, { target: { value: '900' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Minutes "900" was not saved: must be between 0 and 600. The field shows the stored value again.'));
+    expect(minutes.value).toBe('5');
+    expect(document.activeElement).toBe(minutes);
+    expect(minutes.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    expect(onregenerate).not.toHaveBeenCalled();
   });
 
   it('Escape cancels a move without saving', async () => {

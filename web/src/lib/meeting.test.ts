@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyItemChange, conflictMessage, dropOnto, fieldValue, flatItems, moveWithinSection, type AgendaDoc } from './meeting';
+import {
+  applyItemChange,
+  conflictMessage,
+  dropOnto,
+  fieldValue,
+  flatItems,
+  invalidMessage,
+  movePosition,
+  moveWithinSection,
+  removedMessage,
+  type AgendaDoc,
+} from './meeting';
 
+// Stored positions leave room for removed items (at 3 and 6), as the server keeps them among the others.
 const item = (id: number, number: number) => ({
   id,
   version: 1,
+  position: [0, 1, 2, 4, 5, 7][id],
   number,
   title: `Item ${id}`,
   presenter: null,
@@ -49,6 +62,38 @@ describe('agenda order', () => {
   });
 });
 
+// The server's move (src/app/meeting_agenda.cpp move_agenda_item): the item taken out of all the stored items,
+// removed ones too, and put back at the position given; then renumbered 1..n.
+function serverMove(stored: (number | string)[], id: number, position: number): (number | string)[] {
+  const rest = stored.filter((one) => one !== id);
+  rest.splice(position - 1, 0, id);
+  return rest;
+}
+
+describe('a move as a PATCH of the stored position', () => {
+  const items = flatItems(agenda);
+  const stored = [1, 2, 'removed', 3, 4, 'removed', 5];
+  const shownOrder = (after: (number | string)[]) => after.filter((one) => typeof one === 'number');
+
+  it.each([
+    ['up', moveWithinSection(items, 4, -1), 4, 4],
+    ['down', moveWithinSection(items, 4, 1), 4, 7],
+    ['down over a removed item', moveWithinSection(items, 3, 1), 3, 5],
+    ['first of its section down', moveWithinSection(items, 1, 1), 1, 2],
+    ['dropped up onto an item', dropOnto(items, 5, 3), 5, 4],
+    ['dropped down onto an item', dropOnto(items, 3, 5), 3, 7],
+    ['up twice with the keyboard', moveWithinSection(moveWithinSection(items, 5, -1)!.map((id) => items.find((one) => one.id === id)!), 5, -1), 5, 4],
+  ])('sends the position that gives the order shown (%s)', (_, order, id, position) => {
+    expect(movePosition(items, order!, id)).toBe(position);
+    expect(shownOrder(serverMove(stored, id, position))).toEqual(order);
+  });
+
+  it('sends nothing when the item did not move or is unknown', () => {
+    expect(movePosition(items, items.map((one) => one.id), 3)).toBeNull();
+    expect(movePosition(items, [2, 1, 3, 4, 5], 9)).toBeNull();
+  });
+});
+
 describe('an edit of one item', () => {
   const names = (id: number) => `Person ${id}`;
   const row = { id: 4, version: 2, section: 'risks', title: 'Item 4', presenter: null, timebox_minutes: 5 };
@@ -91,5 +136,23 @@ describe('an edit of one item', () => {
     const message = conflictMessage({ number: 4, title: 'Item 4' });
     expect(message).toContain('Another person changed item 4 ("Item 4")');
     expect(message).toContain('your change was not saved');
+  });
+
+  it('tells the chair when a move was refused because another person changed the item', () => {
+    const message = conflictMessage({ number: 4, title: 'Item 4' }, 'move');
+    expect(message).toContain('Another person changed item 4 ("Item 4") while you were moving it');
+    expect(message).toContain('it was not moved');
+  });
+
+  it('tells the chair the item was removed meanwhile', () => {
+    expect(removedMessage({ number: 4, title: 'Item 4' })).toBe(
+      'Item 4 ("Item 4") was removed by another person, so your change was not saved. The agenda has been read again.',
+    );
+  });
+
+  it('says what was typed, why it was refused, and that the stored value is back', () => {
+    expect(invalidMessage('timebox_minutes', '900', 'must be between 0 and 600')).toBe(
+      'Minutes "900" was not saved: must be between 0 and 600. The field shows the stored value again.',
+    );
   });
 });

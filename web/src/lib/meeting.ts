@@ -9,6 +9,8 @@ export interface AgendaItemDoc {
   id: number;
   // The item's version: the If-Match of PATCH /api/v1/meetings/{id}/agenda/items/{item}.
   version: number;
+  // The item's stored place among all the meeting's items (removed ones too): what a PATCH with "position" takes.
+  position: number;
   number: number;
   title: string;
   presenter: PersonRef | null;
@@ -139,6 +141,18 @@ export function dropOnto(items: FlatItem[], dragged: number, onto: number): numb
   return order;
 }
 
+// The stored position to PATCH so the moved item lands where a new order (from moveWithinSection or dropOnto)
+// shows it. The server takes the item out of the stored order and puts it back at that place (src/app/
+// meeting_agenda.cpp move_agenda_item), so an item moved up takes the position of the item now after it, and one
+// moved down the position of the item now before it; removed items and other sections in between stay where they are.
+export function movePosition(items: FlatItem[], order: number[], moved: number): number | null {
+  const from = items.findIndex((item) => item.id === moved);
+  const to = order.indexOf(moved);
+  if (from < 0 || to < 0 || from === to) return null;
+  const neighbour = items.find((item) => item.id === order[to < from ? to + 1 : to - 1]);
+  return neighbour ? neighbour.position : null;
+}
+
 // An agenda item as PATCH .../agenda/items/{item} answers it: the stored row, with the presenter as an id.
 export interface AgendaItemRow {
   id: number;
@@ -182,9 +196,23 @@ export function fieldValue(item: FlatItem, field: string): string {
 }
 
 // Said to the chair when the item changed since the agenda was read (412): nothing was written.
-export function conflictMessage(item: Pick<AgendaItemDoc, 'number' | 'title'>): string {
-  return `Another person changed item ${item.number} ("${item.title}") while you were editing it, so your change was not saved. The agenda now shows their version; make your change again if it is still needed.`;
+export function conflictMessage(item: Pick<AgendaItemDoc, 'number' | 'title'>, change: 'edit' | 'move' = 'edit'): string {
+  return change === 'move'
+    ? `Another person changed item ${item.number} ("${item.title}") while you were moving it, so it was not moved. The agenda now shows their version; move it again if it is still needed.`
+    : `Another person changed item ${item.number} ("${item.title}") while you were editing it, so your change was not saved. The agenda now shows their version; make your change again if it is still needed.`;
 }
+
+// Said when the item is no longer on the agenda (404, or gone once the agenda is read again after a 412).
+export function removedMessage(item: Pick<AgendaItemDoc, 'number' | 'title'>): string {
+  return `Item ${item.number} ("${item.title}") was removed by another person, so your change was not saved. The agenda has been read again.`;
+}
+
+// Said at a field the server refused (422): what was typed, why, and that the field shows the stored value again.
+export function invalidMessage(field: string, typed: string, reason: string): string {
+  return `${fieldNames[field] ?? field} "${typed}" was not saved: ${reason}. The field shows the stored value again.`;
+}
+
+const fieldNames: Record<string, string> = { title: 'Title', presenter: 'Presenter', timebox_minutes: 'Minutes', section: 'Section' };
 
 export function ragWord(rag: string | null): string {
   return rag ? rag[0].toUpperCase() + rag.slice(1) : 'No value';
