@@ -20,7 +20,7 @@ Result<Json> settings_json(Tx& tx)
 {
     Json out = Json::object();
     for (const auto& [key, value] : C9_TRY(effective_settings(tx)))
-        out[key] = std::stoi(value);
+        out[key] = value;
     return out;
 }
 

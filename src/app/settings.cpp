@@ -39,12 +39,12 @@ int value_in(const Rules& rules, std::string_view key)
 
 std::span<const SettingInfo> known_settings() { return settings_table; }
 
-Result<std::map<std::string, std::string>> effective_settings(Tx& tx)
+Result<std::map<std::string, int>> effective_settings(Tx& tx)
 {
     auto rules = C9_TRY(load_rules(tx, Timestamp{}));
-    std::map<std::string, std::string> out;
+    std::map<std::string, int> out;
     for (const auto& info : settings_table)
-        out[std::string(info.key)] = std::to_string(value_in(rules, info.key));
+        out[std::string(info.key)] = value_in(rules, info.key);
     return out;
 }
 

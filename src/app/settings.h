@@ -19,7 +19,7 @@ struct SettingInfo {
 std::span<const SettingInfo> known_settings();
 
 // Every known setting with its effective value (configured or default).
-Result<std::map<std::string, std::string>> effective_settings(Tx& tx);
+Result<std::map<std::string, int>> effective_settings(Tx& tx);
 
 // Validates and stores one setting; a matrix smaller than the levels already used by open risks is refused.
 Result<void> change_setting(Tx& tx, const std::string& key, const std::string& value, const Caller& caller);

@@ -18,13 +18,14 @@ void add_config_command(CLI::App& root, CliContext& context)
         if (context.json) {
             Json out = Json::object();
             for (const auto& [key, value] : values)
-                out[key] = std::stoi(value);
+                out[key] = value;
             print_json(out);
             return {};
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& info : known_settings())
-            rows.push_back({std::string(info.key), values[std::string(info.key)], std::string(info.help)});
+            rows.push_back(
+                {std::string(info.key), std::to_string(values[std::string(info.key)]), std::string(info.help)});
         print_text_table(std::cout, {"setting", "value", "meaning"}, rows);
         return {};
     });
