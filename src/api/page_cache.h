@@ -28,6 +28,8 @@ public:
 
     explicit PageCache(size_t byte_budget) : m_budget(byte_budget) { }
 
+    // False with a budget of 0 (`serve --list-cache 0`): nothing is kept, so no version need be read.
+    bool enabled() const { return m_budget > 0; }
     // The page for this target and date rendered at exactly this data version, if it is kept.
     Body find(std::string_view target, Date date, std::int64_t version);
     // Keeps a page rendered from data at `version`; a page larger than a quarter of the budget is not kept, and
