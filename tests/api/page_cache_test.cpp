@@ -107,6 +107,19 @@ TEST_F(ListCache, EveryRoleGetsTheSamePageAndABadQueryIsNeverKept)
         EXPECT_EQ(get("/api/v1/actions?colour=red").status, 422);
 }
 
+// The premise, shown from its other side: a change that skips the audit trail (SQL typed into the database by
+// hand) leaves the version alone, so the kept page is served until the next change through the application.
+TEST_F(ListCache, AnEditPastTheAuditTrailIsSeenWithTheNextChange)
+{
+    const std::string list = "/api/v1/people?sort=-id";
+    ASSERT_EQ(post("/api/v1/people", {{"name", "Noor"}, {"email", "noor@example.org"}}).status, 201);
+    EXPECT_EQ(get(list).json()["items"][0]["name"], "Noor");
+    exec_sql(db_path(), "UPDATE people SET name = 'Noor Edited' WHERE email = 'noor@example.org'");
+    EXPECT_EQ(get(list).json()["items"][0]["name"], "Noor");
+    ASSERT_EQ(post("/api/v1/people", {{"name", "Olu"}, {"email", "olu@example.org"}}).status, 201);
+    EXPECT_EQ(get(list).json()["items"][1]["name"], "Noor Edited");
+}
+
 class ListCacheOff : public ApiTest {
 protected:
     std::vector<std::string> server_args() const override { return {"--list-cache", "0"}; }
@@ -122,6 +135,10 @@ TEST_F(ListCacheOff, EveryListIsRenderedAnew)
     auto after = get(list).json();
     EXPECT_EQ(after["total"], before.json()["total"].get<int>() + 1);
     EXPECT_EQ(after["items"][0]["name"], "Noor");
+
+    // An edit past the audit trail leaves the data version alone: only a server that renders every list shows it.
+    exec_sql(db_path(), "UPDATE people SET name = 'Noor Edited' WHERE email = 'noor@example.org'");
+    EXPECT_EQ(get(list).json()["items"][0]["name"], "Noor Edited");
 }
 
 } // namespace
