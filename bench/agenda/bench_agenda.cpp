@@ -110,7 +110,7 @@ void regenerate(EngineRun& engine, const Caller& caller)
 void time_agenda(std::vector<EngineRun>& engines, const Caller& caller, int warmup, int runs)
 {
     for (auto& engine : engines) {
-        engine.meeting = must(engine.store->write([&](Tx& tx) { return next_meeting(tx, std::nullopt, caller); }));
+        engine.meeting = must(engine.store->read([&](Tx& tx) { return next_planned_meeting(tx, std::nullopt, caller); }));
         engine.items = must(engine.store->write(
                                 [&](Tx& tx) { return build_meeting_agenda(tx, engine.meeting.id, caller); }))
                            .size();

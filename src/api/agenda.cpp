@@ -1,35 +1,25 @@
 // The agenda of a meeting (DESIGN.md section 4): read it (a planned meeting's agenda is regenerated first, merging
 // what changed in the registers without losing the chair's edits), and the chair's edits: add, change, move and
-// remove items, one at a time or the whole agenda at once. Starting the meeting freezes the agenda.
-#include "api/meeting_ids.h"
-#include "app/meeting_docs.h"
-#include "app/meetings.h"
+// remove items, one at a time or the whole agenda at once. Starting the meeting freezes the agenda. Each route
+// calls one use case of app/agenda.h.
+#include "app/agenda.h"
+#include "api/register_routes.h"
 #include "export/doc_json.h"
 
 #include <map>
-#include <set>
 
 namespace c9 {
 
 namespace {
 
-Result<std::vector<AgendaItem>> items_in_order(Tx& tx, Id meeting)
-{
-    ListQuery query;
-    query.filters = {where("meeting", FilterOp::eq, meeting)};
-    query.sort = "position";
-    return C9_TRY(list_rows(tx, agenda_item_spec(), query)).rows;
-}
-
 // The agenda as documents have it, plus each item's version and stored position: what PATCH
 // .../agenda/items/{item} takes in If-Match and in "position", so an editor changing or moving one item learns
 // when another chair changed it meanwhile.
-Result<Json> agenda_of(Tx& tx, Id meeting, const Caller& caller)
+Json agenda_view_json(const AgendaView& view)
 {
-    auto record = C9_TRY(load_meeting(tx, meeting));
-    auto agenda = agenda_json(C9_TRY(agenda_doc(tx, record, caller)));
+    auto agenda = agenda_json(view.doc);
     std::map<Id, const AgendaItem*> stored;
-    for (const auto& item : record.agenda)
+    for (const auto& item : view.items)
         stored[item.id] = &item;
     for (auto& section : agenda["sections"])
         for (auto& item : section["items"])
@@ -40,10 +30,7 @@ Result<Json> agenda_of(Tx& tx, Id meeting, const Caller& caller)
     return agenda;
 }
 
-bool patch_has(const Patch& patch, std::string_view field)
-{
-    return std::any_of(patch.begin(), patch.end(), [&](const FieldInput& input) { return input.field == field; });
-}
+ItemRef path_item(const Call& call) { return ItemRef{std::string(call.param("item")), ItemNumbering::id}; }
 
 // Splits a position out of an item's fields: the order is changed by moving, the rest by editing.
 Result<std::pair<Patch, std::optional<int>>> item_changes(const Json& body)
@@ -58,33 +45,20 @@ Result<std::pair<Patch, std::optional<int>>> item_changes(const Json& body)
         position = static_cast<int>(found->get<std::int64_t>());
         fields.erase("position");
     }
-    return std::pair {C9_TRY(patch_from_json(agenda_item_spec(), fields)), position};
+    return std::pair{C9_TRY(patch_from_json(agenda_item_spec(), fields)), position};
 }
 
-Result<http::Response> show_agenda(Call& call)
+Result<http::Response> show_agenda_route(Call& call)
 {
-    // Regenerating writes agenda rows; it is the system's doing on the caller's behalf, whatever the caller's role.
-    Caller system {fmt::format("system (agenda refreshed for {})", call.caller().actor), std::nullopt, call.now};
-    auto state = C9_TRY(call.api.store.read([&](Tx& tx) -> Result<MeetingState> {
-        return C9_TRY(get_row(tx, meeting_spec(), C9_TRY(path_meeting(tx, call)))).state;
-    }));
-    if (state == MeetingState::planned)
-        return json_response(C9_TRY(call.api.store.write([&](Tx& tx) -> Result<Json> {
-            auto meeting = C9_TRY(path_meeting(tx, call));
-            C9_TRY(build_meeting_agenda(tx, meeting, system));
-            return agenda_of(tx, meeting, call.caller());
-        })));
-    return json_response(C9_TRY(call.api.store.read(
-        [&](Tx& tx) -> Result<Json> { return agenda_of(tx, C9_TRY(path_meeting(tx, call)), call.caller()); })));
+    C9_TRY(no_query_parameters(call.request, "the agenda"));
+    auto view = C9_TRY(show_agenda(call.api.store, MeetingChoice{std::string(call.param("id")), {}}, call.caller()));
+    return json_response(agenda_view_json(view));
 }
 
 Result<http::Response> add_item_route(Call& call)
 {
     auto patch = C9_TRY(patch_from_json(agenda_item_spec(), C9_TRY(call.object_body())));
-    auto caller = call.caller();
-    auto item = C9_TRY(call.api.store.write([&](Tx& tx) -> Result<AgendaItem> {
-        return add_agenda_item(tx, C9_TRY(path_meeting(tx, call)), patch, caller);
-    }));
+    auto item = C9_TRY(add_agenda_item(call.api.store, call.param("id"), patch, call.caller(), AgendaAfter::no)).item;
     return created_response(row_json(agenda_item_spec(), item),
         fmt::format("/api/v1/meetings/{}/agenda/items/{}", item.meeting, item.id), item.version);
 }
@@ -92,41 +66,18 @@ Result<http::Response> add_item_route(Call& call)
 Result<http::Response> edit_item_route(Call& call)
 {
     auto [patch, position] = C9_TRY(item_changes(C9_TRY(call.object_body())));
-    if (patch.empty() && !position)
-        return Error::invalid("body", "nothing to change; give at least one field");
-    auto caller = call.caller();
-    auto item = C9_TRY(call.api.store.write([&](Tx& tx) -> Result<AgendaItem> {
-        auto meeting = C9_TRY(path_meeting(tx, call));
-        auto before = C9_TRY(path_item(tx, call, meeting));
-        if (call.if_match && *call.if_match != before.version)
-            return Error::stale(fmt::format("{} was changed by someone else (version {} is now {}); reload the agenda",
-                display_id("AI", before.id), *call.if_match, before.version));
-        if (!patch.empty())
-            C9_TRY(edit_agenda_item(tx, before.id, patch, caller));
-        if (position)
-            C9_TRY(move_agenda_item(tx, before.id, *position, caller));
-        return get_row(tx, agenda_item_spec(), before.id);
-    }));
+    auto item = C9_TRY(edit_agenda_item(call.api.store, call.param("id"), path_item(call), patch, position,
+        call.if_match, call.caller(), AgendaAfter::no)).item;
     return row_response(row_json(agenda_item_spec(), item), item.version);
 }
 
 Result<http::Response> remove_item_route(Call& call)
 {
-    auto caller = call.caller();
-    C9_TRY(call.api.store.write([&](Tx& tx) -> Result<AgendaItem> {
-        auto meeting = C9_TRY(path_meeting(tx, call));
-        auto item = C9_TRY(path_item(tx, call, meeting));
-        return remove_agenda_item(tx, item.id, caller);
-    }));
+    C9_TRY(remove_agenda_item(call.api.store, call.param("id"), path_item(call), call.caller(), AgendaAfter::no));
     return http::Response(204);
 }
 
-// One entry of a whole-agenda edit, checked before anything is written.
-struct AgendaEntry {
-    std::optional<Id> id; // empty: a new manual item
-    Patch patch;
-};
-
+// {"items": [...]} in order: each an object with the item's fields, and "id" for an item kept.
 Result<std::vector<AgendaEntry>> agenda_entries(const Json& body)
 {
     if (!body.is_object() || !body.contains("items") || !body["items"].is_array())
@@ -136,7 +87,6 @@ Result<std::vector<AgendaEntry>> agenda_entries(const Json& body)
         if (key != "items")
             problems.add(key, "is not taken here (this takes items)");
     std::vector<AgendaEntry> entries;
-    std::set<Id> seen;
     const auto& items = body["items"];
     for (size_t index = 0; index < items.size(); ++index) {
         auto prefix = fmt::format("items[{}]", index);
@@ -155,8 +105,6 @@ Result<std::vector<AgendaEntry>> agenda_entries(const Json& body)
                 parsed = parse_display_id("AI", id->get<std::string>());
             if (!parsed)
                 problems.add(prefix + ".id", "must be an agenda item id");
-            else if (!seen.insert(*parsed).second)
-                problems.add(prefix + ".id", "appears twice");
             entry.id = parsed;
             fields.erase("id");
         }
@@ -169,75 +117,26 @@ Result<std::vector<AgendaEntry>> agenda_entries(const Json& body)
                 problems.add(prefix + "." + error.field, error.message);
             continue;
         }
-        entry.patch = std::move(*patch);
-        if (!entry.id && !patch_has(entry.patch, "title"))
-            problems.add(prefix + ".title", "is required for a new item");
+        entry.fields = std::move(*patch);
         entries.push_back(std::move(entry));
     }
     C9_TRY(problems.result());
     return entries;
 }
 
-Result<http::Response> replace_agenda(Call& call)
+Result<http::Response> replace_agenda_route(Call& call)
 {
     auto entries = C9_TRY(agenda_entries(call.body));
-    auto caller = call.caller();
-    auto agenda = C9_TRY(call.api.store.write([&](Tx& tx) -> Result<Json> {
-        auto meeting = C9_TRY(path_meeting(tx, call));
-        C9_TRY(ensure_agenda_editable(C9_TRY(get_row(tx, meeting_spec(), meeting))));
-        auto current = C9_TRY(items_in_order(tx, meeting));
-        std::map<Id, const AgendaItem*> by_id;
-        for (const auto& item : current)
-            by_id[item.id] = &item;
-        std::vector<Id> listed;
-        for (size_t index = 0; index < entries.size(); ++index) {
-            auto& entry = entries[index];
-            if (!entry.id) {
-                listed.push_back(C9_TRY(add_agenda_item(tx, meeting, entry.patch, caller)).id);
-                continue;
-            }
-            auto found = by_id.find(*entry.id);
-            if (found == by_id.end())
-                return Error::invalid(fmt::format("items[{}].id", index),
-                    fmt::format("{} is not an item of {}", display_id("AI", *entry.id), display_id("MTG", meeting)));
-            // Listing an item the chair removed earlier puts it back.
-            if (found->second->removed && !patch_has(entry.patch, "removed"))
-                entry.patch.push_back({"removed", std::int64_t {0}});
-            if (!entry.patch.empty())
-                C9_TRY(edit_agenda_item(tx, *entry.id, entry.patch, caller));
-            listed.push_back(*entry.id);
-        }
-        // Items left out are removed (kept as removed rows, so regeneration does not bring them back).
-        std::vector<Id> order = listed;
-        for (const auto& item : current) {
-            if (std::find(listed.begin(), listed.end(), item.id) != listed.end())
-                continue;
-            if (!item.removed)
-                C9_TRY(remove_agenda_item(tx, item.id, caller));
-            order.push_back(item.id);
-        }
-        // Then the listed order, removed items after it.
-        std::vector<Id> positions;
-        for (const auto& item : C9_TRY(items_in_order(tx, meeting)))
-            positions.push_back(item.id);
-        for (size_t index = 0; index < order.size(); ++index) {
-            if (index < positions.size() && positions[index] == order[index])
-                continue;
-            positions.clear();
-            for (const auto& item : C9_TRY(move_agenda_item(tx, order[index], static_cast<int>(index) + 1, caller)))
-                positions.push_back(item.id);
-        }
-        return agenda_of(tx, meeting, caller);
-    }));
-    return json_response(agenda);
+    return json_response(
+        agenda_view_json(C9_TRY(replace_agenda(call.api.store, call.param("id"), std::move(entries), call.caller()))));
 }
 
 } // namespace
 
 void add_agenda_routes(Routes& routes)
 {
-    routes.add("GET", "/api/v1/meetings/{id}/agenda", Permission::read, show_agenda);
-    routes.add("PUT", "/api/v1/meetings/{id}/agenda", Permission::manage_meetings, replace_agenda);
+    routes.add("GET", "/api/v1/meetings/{id}/agenda", Permission::read, show_agenda_route);
+    routes.add("PUT", "/api/v1/meetings/{id}/agenda", Permission::manage_meetings, replace_agenda_route);
     routes.add("POST", "/api/v1/meetings/{id}/agenda/items", Permission::manage_meetings, add_item_route);
     routes.add("PATCH", "/api/v1/meetings/{id}/agenda/items/{item}", Permission::manage_meetings, edit_item_route,
         {.if_match = IfMatch::required});

@@ -1,18 +1,11 @@
 // The audit trail, newest first, a page at a time: ?before=SEQ&limit=N (control 8.15).
 #include "api/routes.h"
-#include "store/audit_log.h"
+#include "app/reports.h"
+#include "export/account_json.h"
 
 namespace c9 {
 
 namespace {
-
-Json entry_json(const AuditEntry& entry)
-{
-    return Json {{"seq", entry.seq}, {"at", format_timestamp(entry.at)}, {"actor", entry.actor},
-        {"action", entry.action}, {"entity", entry.entity},
-        {"entity_id", entry.entity_id ? Json(*entry.entity_id) : Json()}, {"summary", entry.summary},
-        {"prev_hash", entry.prev_hash}, {"hash", entry.hash}};
-}
 
 Result<http::Response> list_audit(Call& call)
 {
@@ -28,18 +21,15 @@ Result<http::Response> list_audit(Call& call)
         problems.add("limit", limit.error().fields().at(0).message);
     C9_TRY(problems.result());
     int page_size = static_cast<int>(limit->value_or(50));
-    return call.api.store.read([&](Tx& tx) -> Result<http::Response> {
-        auto entries = C9_TRY(recent_audit_entries(tx, page_size, before->value_or(0)));
-        auto head = C9_TRY(audit_head(tx));
-        Json items = Json::array();
-        for (const auto& entry : entries)
-            items.push_back(entry_json(entry));
-        Json next = entries.size() == static_cast<size_t>(page_size) && entries.back().seq > 1
-            ? Json(entries.back().seq)
-            : Json();
-        return json_response(Json {{"items", items}, {"head", {{"seq", head.seq}, {"hash", head.hash}}},
-            {"limit", page_size}, {"next_before", next}});
-    });
+    auto page = C9_TRY(audit_page(call.api.store, page_size, before->value_or(0)));
+    Json items = Json::array();
+    for (const auto& entry : page.entries)
+        items.push_back(audit_entry_json(entry));
+    Json next = page.entries.size() == static_cast<size_t>(page_size) && page.entries.back().seq > 1
+        ? Json(page.entries.back().seq)
+        : Json();
+    return json_response(Json{{"items", items}, {"head", {{"seq", page.head.seq}, {"hash", page.head.hash}}},
+        {"limit", page_size}, {"next_before", next}});
 }
 
 } // namespace

@@ -1,7 +1,5 @@
 #include "api/body.h"
 
-#include "store/lookups.h"
-
 #include <cmath>
 #include <fmt/format.h>
 
@@ -85,21 +83,6 @@ std::optional<std::string> BodyReader::person(std::string_view name, Need need)
         return json->get<std::string>();
     m_problems.add(std::string(name), "must be a person's id or email");
     return std::nullopt;
-}
-
-Result<Id> resolve_person(Tx& tx, std::string_view field, std::string_view text)
-{
-    if (auto id = parse_display_id("PER", text)) {
-        if (!C9_TRY(tx.exists("people", *id)))
-            return Error::invalid(std::string(field), fmt::format("no person has the id {}", *id));
-        return *id;
-    }
-    if (text.find('@') == std::string_view::npos)
-        return Error::invalid(std::string(field), "must be a person's id or email");
-    auto id = C9_TRY(person_by_email(tx, std::string(text)));
-    if (!id)
-        return Error::invalid(std::string(field), fmt::format("no person has the email {}", text));
-    return *id;
 }
 
 } // namespace c9

@@ -5,7 +5,6 @@
 
 #include "core/problems.h"
 #include "export/json_rows.h"
-#include "store/store.h"
 
 #include <initializer_list>
 #include <optional>
@@ -37,8 +36,5 @@ private:
     const Json& m_object;
     Problems m_problems;
 };
-
-// A person named by id ("4", "PER-4") or email, as an id; an unknown one is invalid input in `field`.
-Result<Id> resolve_person(Tx& tx, std::string_view field, std::string_view text);
 
 } // namespace c9

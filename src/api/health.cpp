@@ -1,6 +1,6 @@
 // /healthz for load balancers and monitoring, and the API's own description.
 #include "api/routes.h"
-#include "store/audit_log.h"
+#include "app/setup.h"
 
 #include <atomic>
 #include <mutex>
@@ -21,7 +21,7 @@ public:
         // Another worker may have checked while this one waited for the lock.
         if (auto answer = cached())
             return *answer;
-        bool healthy = store.read([](Tx& tx) { return audit_head(tx); }).has_value();
+        bool healthy = check_database(store).has_value();
         m_healthy.store(healthy, std::memory_order_relaxed);
         m_checked_at.store(std::chrono::steady_clock::now().time_since_epoch(), std::memory_order_release);
         return healthy;

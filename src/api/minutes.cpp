@@ -1,13 +1,13 @@
 // The minutes of a meeting and its invitation. Approved minutes are served exactly as sealed at approval (the
 // SHA-256 recorded in the meeting covers their Markdown body); any other meeting's minutes are rendered from the
 // record as it is now, as a draft.
-#include "api/meeting_ids.h"
-#include "app/meeting_docs.h"
+#include "api/list_query.h"
+#include "api/routes.h"
+#include "app/agenda.h"
 #include "export/doc_html.h"
 #include "export/doc_json.h"
 #include "export/ical.h"
 #include "export/minutes_markdown.h"
-#include "store/meeting_records.h"
 
 namespace c9 {
 
@@ -47,54 +47,45 @@ http::Response document(std::string body, Format format)
     return response;
 }
 
-Result<http::Response> show_minutes(Call& call)
+Result<http::Response> show_minutes_route(Call& call)
 {
     auto format = C9_TRY(minutes_format(call.request));
-    auto caller = call.caller();
-    return call.api.store.read([&](Tx& tx) -> Result<http::Response> {
-        auto meeting = C9_TRY(path_meeting(tx, call));
-        if (auto sealed = C9_TRY(approved_minutes(tx, meeting))) {
-            auto response = document(format == Format::json ? sealed->json
-                    : format == Format::markdown            ? sealed->markdown
-                                                            : sealed->html,
-                format);
-            response.headers().set("X-Minutes-SHA256", sealed->sha256);
-            return response;
-        }
-        auto doc = C9_TRY(minutes_doc(tx, C9_TRY(load_meeting(tx, meeting)), caller));
-        switch (format) {
-        case Format::json:
-            return document(json_text(minutes_json(doc)), format);
-        case Format::markdown:
-            return document(minutes_markdown(doc), format);
-        case Format::html:
-            return document(minutes_html(doc), format);
-        }
-        return Error::internal("api: unknown minutes format");
-    });
+    auto minutes = C9_TRY(show_minutes(call.api.store, call.param("id"), call.caller()));
+    if (const auto& sealed = minutes.sealed) {
+        auto response = document(format == Format::json ? sealed->json
+                : format == Format::markdown            ? sealed->markdown
+                                                        : sealed->html,
+            format);
+        response.headers().set("X-Minutes-SHA256", sealed->sha256);
+        return response;
+    }
+    switch (format) {
+    case Format::json:
+        return document(json_text(minutes_json(*minutes.draft)), format);
+    case Format::markdown:
+        return document(minutes_markdown(*minutes.draft), format);
+    case Format::html:
+        return document(minutes_html(*minutes.draft), format);
+    }
+    return Error::internal("api: unknown minutes format");
 }
 
 Result<http::Response> show_invite(Call& call)
 {
-    if (!call.request.query_params().empty())
-        return Error::invalid(call.request.query_params().front().first, "is not a parameter of the invitation");
-    auto caller = call.caller();
-    return call.api.store.read([&](Tx& tx) -> Result<http::Response> {
-        auto meeting = C9_TRY(path_meeting(tx, call));
-        auto doc = C9_TRY(agenda_doc(tx, C9_TRY(load_meeting(tx, meeting)), caller));
-        http::Response response(200);
-        // RFC 5546 uses the method parameter so calendar clients treat it as an invitation.
-        response.set_body(meeting_ics(doc), "text/calendar; charset=utf-8; method=REQUEST");
-        response.headers().set("Content-Disposition", fmt::format("attachment; filename=\"MTG-{}.ics\"", meeting));
-        return response;
-    });
+    C9_TRY(no_query_parameters(call.request, "the invitation"));
+    auto doc = C9_TRY(invitation(call.api.store, call.param("id"), call.caller()));
+    http::Response response(200);
+    // RFC 5546 uses the method parameter so calendar clients treat it as an invitation.
+    response.set_body(meeting_ics(doc), "text/calendar; charset=utf-8; method=REQUEST");
+    response.headers().set("Content-Disposition", fmt::format("attachment; filename=\"{}.ics\"", doc.meeting.ref));
+    return response;
 }
 
 } // namespace
 
 void add_minutes_routes(Routes& routes)
 {
-    routes.add("GET", "/api/v1/meetings/{id}/minutes", Permission::read, show_minutes);
+    routes.add("GET", "/api/v1/meetings/{id}/minutes", Permission::read, show_minutes_route);
     routes.add("GET", "/api/v1/meetings/{id}/invite.ics", Permission::read, show_invite);
 }
 

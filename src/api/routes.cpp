@@ -1,7 +1,6 @@
 #include "api/routes.h"
 
 #include "api/auth.h"
-#include "store/meeting_records.h"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -44,8 +43,7 @@ http::Response guarded(ApiContext& context, Permission permission, const ApiHand
         call.principal = std::move(**principal);
         if (auto problem = csrf_problem(request, *call.principal, context.config))
             return deny(call, "cross-site request refused: " + *problem);
-        call.grant = grant(call.principal->account.role, permission);
-        if (call.grant == Grant::denied)
+        if (grant(call.principal->account.role, permission) == Grant::denied)
             return deny(call,
                 fmt::format("the {} role does not have the {} permission", to_string(call.principal->account.role),
                     to_string(permission)));
@@ -89,7 +87,7 @@ Caller Call::caller() const
 {
     if (principal)
         return principal->caller(now);
-    return Caller {"anonymous", std::nullopt, now};
+    return Caller {"anonymous", std::nullopt, now, std::nullopt, std::nullopt};
 }
 
 Result<Json> Call::object_body() const
@@ -99,31 +97,6 @@ Result<Json> Call::object_body() const
     if (!body.is_object())
         return Error::invalid("body", "must be a JSON object");
     return body;
-}
-
-Result<void> Call::require_owner(std::optional<Id> owner, std::string_view what) const
-{
-    if (grant != Grant::own)
-        return {};
-    if (principal && principal->account.person && owner == principal->account.person)
-        return {};
-    return Error(ErrorCode::forbidden,
-        fmt::format("the member role may only change {} whose owner is the account's person", what));
-}
-
-Result<void> Call::require_attendee(Tx& tx, Id meeting) const
-{
-    if (grant != Grant::own)
-        return {};
-    if (principal && principal->account.person) {
-        for (const auto& attendance : C9_TRY(attendance_of(tx, meeting)))
-            if (attendance.person == *principal->account.person
-                && (attendance.presence == Presence::invited || attendance.presence == Presence::present))
-                return {};
-    }
-    return Error(ErrorCode::forbidden,
-        fmt::format("the member role may only record in meetings the account's person attends ({})",
-            display_id("MTG", meeting)));
 }
 
 void Routes::add(
@@ -172,7 +145,6 @@ void add_api_routes(http::Router& router, Store& store, const ApiConfig& config)
     add_register_routes(routes);
     add_heatmap_routes(routes);
     add_action_owner_routes(routes);
-    add_activity_routes(routes);
     add_kpi_routes(routes);
     add_meeting_routes(routes);
     add_agenda_routes(routes);

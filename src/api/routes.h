@@ -36,19 +36,15 @@ struct Call {
     http::Request& request;
     ApiContext& api;
     std::optional<Principal> principal; // empty only on open routes
-    Grant grant = Grant::granted; // Grant::own: the handler must check ownership or attendance
     Json body; // the parsed body; null when the request had none
     std::optional<std::int64_t> if_match;
     Timestamp now {};
 
+    // Who calls, with the account's role: the app applies the "own" grant of the permission table with it.
     Caller caller() const;
     std::string_view param(std::string_view name) const { return request.path_param(name); }
     // The body as an object: null (no body) reads as {}; anything else but an object is refused.
     Result<Json> object_body() const;
-    // For Grant::own: the row's owner must be the caller's person.
-    Result<void> require_owner(std::optional<Id> owner, std::string_view what) const;
-    // For Grant::own: the caller's person must attend the meeting (invited or present, not absent or excused).
-    Result<void> require_attendee(Tx& tx, Id meeting) const;
 };
 
 using ApiHandler = std::function<Result<http::Response>(Call&)>;
@@ -87,7 +83,6 @@ http::Response row_response(const Json& body, std::int64_t version, int status =
 void add_session_routes(Routes& routes);
 void add_health_routes(Routes& routes);
 void add_register_routes(Routes& routes);
-void add_activity_routes(Routes& routes);
 void add_kpi_routes(Routes& routes);
 void add_meeting_routes(Routes& routes);
 void add_agenda_routes(Routes& routes);

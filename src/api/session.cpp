@@ -1,7 +1,7 @@
 // Signing in and out with a browser session (DESIGN.md section 8). POST /api/v1/session checks the password and
 // sets two cookies: the session id (HttpOnly, so no script can read it) and the CSRF token (readable, so the web
 // UI can echo it in X-CSRF-Token). Failed logins are throttled per account and per client address.
-#include "api/account_json.h"
+#include "export/account_json.h"
 #include "api/auth.h"
 #include "api/body.h"
 #include "api/routes.h"

@@ -3,92 +3,57 @@
 //   GET   /api/v1/config   {"risk.appetite": 9, "risk.matrix_size": 5, "sla.critical_days": 15, ...}
 //   PATCH /api/v1/config   {"risk.appetite": 12}: one or more settings, all or none; answers the new settings.
 //                          If-Match with the ETag of GET (optional) refuses the change when they moved meanwhile.
-#include "app/settings.h"
-
 #include "api/routes.h"
-#include "core/audit.h"
-#include "store/settings_store.h"
-
-#include <algorithm>
-#include <fmt/format.h>
+#include "app/reports.h"
 
 namespace c9 {
 
 namespace {
 
-Result<Json> settings_json(Tx& tx)
+// Settings have no row version; their ETag is a digest of their values (app/reports.h SettingsView).
+http::Response settings_response(const SettingsView& settings)
 {
     Json out = Json::object();
-    for (const auto& [key, value] : C9_TRY(effective_settings(tx)))
+    for (const auto& [key, value] : settings.values)
         out[key] = value;
-    return out;
-}
-
-// Settings have no row version; their ETag is a digest of what GET shows, so a PATCH that sends it back in If-Match
-// is refused (412) when another admin changed any setting meanwhile. If-Match is optional, as for the CLI.
-std::string settings_tag(const Json& settings) { return "\"" + sha256_hex(json_text(settings)).substr(0, 16) + "\""; }
-
-http::Response settings_response(const Json& settings)
-{
-    auto response = json_response(settings);
-    response.headers().set("ETag", settings_tag(settings));
+    auto response = json_response(out);
+    response.headers().set("ETag", "\"" + settings.tag + "\"");
     return response;
 }
 
-Result<http::Response> show_settings(Call& call)
+Result<http::Response> show_settings_route(Call& call)
 {
-    return settings_response(C9_TRY(call.api.store.read([](Tx& tx) { return settings_json(tx); })));
+    return settings_response(C9_TRY(show_settings(call.api.store)));
 }
 
-Result<http::Response> change_settings(Call& call)
+Result<http::Response> change_settings_route(Call& call)
 {
     auto body = C9_TRY(call.object_body());
-    if (body.empty())
-        return Error::invalid("body", "name at least one setting, such as {\"risk.appetite\": 12}");
-    auto caller = call.caller();
-    auto if_match = call.request.header("If-Match");
-    auto settings = C9_TRY(call.api.store.write([&](Tx& tx) -> Result<Json> {
-        if (if_match && *if_match != "*" && *if_match != settings_tag(C9_TRY(settings_json(tx))))
-            return Error::stale(
-                "the settings were changed since you read them; reload them and apply your change again");
-        // A larger matrix goes in before the appetite it makes possible, a smaller one after the appetite that
-        // fits it, so {"risk.matrix_size": 3, "risk.appetite": 4} and the way back both work in one request.
-        std::vector<std::pair<std::string, Json>> changes;
-        for (const auto& [key, value] : body.items())
-            changes.emplace_back(key, value);
-        if (auto size = body.find("risk.matrix_size"); size != body.end() && size->is_number_integer()) {
-            auto current = C9_TRY(load_rules(tx, caller.now)).matrix.size;
-            std::stable_partition(changes.begin(), changes.end(), [&](const auto& change) {
-                return (change.first == "risk.matrix_size") == (size->get<std::int64_t>() > current);
-            });
-        }
-        // Every setting is checked, so one answer names all that are wrong; any of them rolls all back.
-        Problems problems;
-        for (const auto& [key, value] : changes) {
-            if (!value.is_number_integer()) {
-                problems.add(key, "must be a whole number");
-                continue;
-            }
-            auto changed = change_setting(tx, key, std::to_string(value.get<std::int64_t>()), caller);
-            // The CLI's error names its KEY argument; here the field at fault is the member.
-            if (!changed)
-                for (const auto& error : changed.error().fields())
-                    problems.add(error.field == "key" ? key : error.field, error.message);
-            if (!changed && changed.error().fields().empty())
-                return std::move(changed).error();
-        }
-        C9_TRY(problems.result());
-        return settings_json(tx);
-    }));
-    return settings_response(settings);
+    std::vector<std::pair<std::string, std::string>> changes;
+    Problems problems;
+    for (const auto& [key, value] : body.items()) {
+        if (value.is_number_integer())
+            changes.emplace_back(key, std::to_string(value.get<std::int64_t>()));
+        else
+            problems.add(key, "must be a whole number");
+    }
+    C9_TRY(problems.result());
+    std::optional<std::string> expected;
+    if (auto if_match = call.request.header("If-Match")) {
+        std::string_view tag = *if_match;
+        if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+            tag = tag.substr(1, tag.size() - 2);
+        expected = std::string(tag);
+    }
+    return settings_response(C9_TRY(change_settings(call.api.store, changes, expected, call.caller())));
 }
 
 } // namespace
 
 void add_settings_routes(Routes& routes)
 {
-    routes.add("GET", "/api/v1/config", Permission::read, show_settings);
-    routes.add("PATCH", "/api/v1/config", Permission::configure, change_settings);
+    routes.add("GET", "/api/v1/config", Permission::read, show_settings_route);
+    routes.add("PATCH", "/api/v1/config", Permission::configure, change_settings_route);
 }
 
 } // namespace c9

@@ -1,34 +1,14 @@
 // Login accounts (admins manage them; auditors may read the list, for the access rights review of control 5.18).
-#include "api/account_json.h"
+#include "export/account_json.h"
 #include "api/body.h"
 #include "api/list_query.h"
 #include "api/routes.h"
 
-#include <charconv>
 #include <fmt/format.h>
 
 namespace c9 {
 
-Json account_json(const Account& account)
-{
-    return Json {{"id", account.meta.id}, {"version", account.meta.version}, {"email", account.email},
-        {"name", account.name}, {"role", to_string(account.role)},
-        {"person", account.person ? Json(*account.person) : Json()}, {"active", account.active},
-        {"created_at", format_timestamp(account.meta.created_at)}, {"created_by", account.meta.created_by},
-        {"updated_at", format_timestamp(account.meta.updated_at)}, {"updated_by", account.meta.updated_by}};
-}
-
 namespace {
-
-Result<Id> path_user(const Call& call)
-{
-    auto text = call.param("id");
-    Id id = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-        return Error::not_found(fmt::format("no account has the id \"{}\"", text));
-    return id;
-}
 
 // The members of a create or an update: those of `clause9 user add`.
 Result<AccountInput> account_input(const Json& body)
@@ -73,16 +53,14 @@ Result<http::Response> list_users(Call& call)
 
 Result<http::Response> show_user(Call& call)
 {
-    auto id = C9_TRY(path_user(call));
-    auto account = C9_TRY(call.api.store.read([&](Tx& tx) { return account_by_id(tx, id); }));
+    auto account = C9_TRY(find_account(call.api.store, call.param("id")));
     return row_response(account_json(account), account.meta.version);
 }
 
 Result<http::Response> update_user_route(Call& call)
 {
-    auto id = C9_TRY(path_user(call));
     auto input = C9_TRY(account_input(C9_TRY(call.object_body())));
-    auto account = C9_TRY(update_account(call.api.store, id, input, call.if_match, call.caller()));
+    auto account = C9_TRY(update_account(call.api.store, call.param("id"), input, call.if_match, call.caller()));
     return row_response(account_json(account), account.meta.version);
 }
 

@@ -1,6 +1,9 @@
 #include "app/accounts.h"
 
+#include "app/access.h"
+#include "app/refs.h"
 #include "core/patch.h"
+#include "core/text.h"
 #include "core/person.h"
 #include "core/problems.h"
 #include "store/accounts_sessions.h"
@@ -14,34 +17,14 @@ namespace c9 {
 
 namespace {
 
-std::string normalized_email(std::string email)
-{
-    email.erase(0, email.find_first_not_of(" \t"));
-    email.erase(email.find_last_not_of(" \t") + 1);
-    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
-    return email;
-}
+std::string normalized_email(const std::string& email) { return lower(trim(email)); }
 
 // Resolves "4", "PER-4" or an email to a person id; an empty text unlinks.
 Result<std::optional<Id>> resolve_person(Tx& tx, std::string_view text, Problems& problems)
 {
-    if (text.empty())
+    if (trim(text).empty())
         return std::optional<Id> {};
-    if (auto id = parse_display_id("PER", text)) {
-        if (!C9_TRY(tx.exists("people", *id))) {
-            problems.add("person", fmt::format("no person has the id {}", *id));
-            return std::optional<Id> {};
-        }
-        return std::optional<Id> {*id};
-    }
-    if (text.find('@') == std::string_view::npos) {
-        problems.add("person", fmt::format("must be a person's id or email, not \"{}\"", text));
-        return std::optional<Id> {};
-    }
-    auto id = C9_TRY(person_by_email(tx, std::string(text)));
-    if (!id)
-        problems.add("person", fmt::format("no person has the email {}", text));
-    return id;
+    return resolve_ref(tx, *find_register("person"), "person", Value {std::string(text)}, problems);
 }
 
 // Applies the input to the record and checks every field, collecting all problems at once.
@@ -123,6 +106,7 @@ Account account_from(const UserRecord& record)
 
 Result<Account> create_account(Store& store, const AccountInput& input, const Caller& caller)
 {
+    C9_TRY(require(caller, Permission::manage_users, std::nullopt, "accounts"));
     if (!input.password)
         return Error::invalid("password", "is required");
     C9_TRY(check_password_rules(*input.password));
@@ -148,15 +132,17 @@ Result<Account> create_account(Store& store, const AccountInput& input, const Ca
     });
 }
 
-Result<Account> update_account(
-    Store& store, Id id, const AccountInput& input, std::optional<std::int64_t> expected_version, const Caller& caller)
+Result<Account> update_account(Store& store, std::string_view ref, const AccountInput& input,
+    std::optional<std::int64_t> expected_version, const Caller& caller)
 {
+    C9_TRY(require(caller, Permission::manage_users, std::nullopt, "accounts"));
     std::optional<std::string> hash;
     if (input.password) {
         C9_TRY(check_password_rules(*input.password));
         hash = C9_TRY(hash_password(*input.password));
     }
     return store.write([&](Tx& tx) -> Result<Account> {
+        auto id = C9_TRY(find_account(tx, ref)).meta.id;
         auto found = C9_TRY(user_by_id(tx, id));
         if (!found)
             return Error::not_found(fmt::format("account {} does not exist", id));
@@ -230,8 +216,13 @@ Result<Account> find_account(Tx& tx, std::string_view id_or_email)
             found = C9_TRY(user_by_id(tx, id));
     }
     if (!found)
-        return Error::not_found(fmt::format("no account {}", id_or_email));
+        return Error::not_found(fmt::format("no account has the id or email \"{}\"", id_or_email.substr(0, 254)));
     return account_from(*found);
+}
+
+Result<Account> find_account(Store& store, std::string_view id_or_email)
+{
+    return store.read([&](Tx& tx) { return find_account(tx, id_or_email); });
 }
 
 } // namespace c9

@@ -40,14 +40,16 @@ inline constexpr size_t min_password_length = 12; // characters
 inline constexpr size_t max_password_bytes = 1024; // argon2 takes more, but nobody types more
 
 Result<Account> create_account(Store& store, const AccountInput& input, const Caller& caller);
-// Changes an account. A new password, a disabled account or a new role ends the account's sessions.
-Result<Account> update_account(
-    Store& store, Id id, const AccountInput& input, std::optional<std::int64_t> expected_version, const Caller& caller);
+// Changes the account `ref` names (its id or email). A new password, a disabled account or a new role ends the
+// account's sessions.
+Result<Account> update_account(Store& store, std::string_view ref, const AccountInput& input,
+    std::optional<std::int64_t> expected_version, const Caller& caller);
 
 Result<std::vector<Account>> list_accounts(Store& store);
 Result<Account> account_by_id(Tx& tx, Id id);
-// An account named by its id or its email, as a person types it on the command line.
+// An account named by its id or its email, as a person types it; not found otherwise.
 Result<Account> find_account(Tx& tx, std::string_view id_or_email);
+Result<Account> find_account(Store& store, std::string_view id_or_email);
 
 Account account_from(const UserRecord& record);
 

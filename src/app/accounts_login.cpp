@@ -1,6 +1,8 @@
 #include "app/accounts_login.h"
 
+#include "app/access.h"
 #include "core/audit.h"
+#include "core/text.h"
 #include "store/accounts_sessions.h"
 #include "store/accounts_throttle.h"
 
@@ -166,10 +168,28 @@ Result<void> discard_session(Store& store, std::string_view session_id)
     return store.write([&](Tx& tx) { return delete_session(tx, sha256_hex(session_id)); });
 }
 
-Result<NewToken> create_token(Store& store, Id user, std::string name, const Caller& caller)
+namespace {
+
+// The account a token command is about: the one named, else the caller's own. A caller who does not manage
+// accounts reaches only its own.
+Result<Id> token_owner(Tx& tx, std::string_view account, const Caller& caller)
 {
-    name.erase(0, name.find_first_not_of(" \t"));
-    name.erase(name.find_last_not_of(" \t") + 1);
+    if (account.empty()) {
+        if (!caller.account)
+            return Error::invalid("user", "name the account the token is for (id or email)");
+        return *caller.account;
+    }
+    auto id = C9_TRY(find_account(tx, account)).meta.id;
+    if (!manages_accounts(caller) && id != caller.account)
+        return Error(ErrorCode::forbidden, "only an admin manages the tokens of another account");
+    return id;
+}
+
+} // namespace
+
+Result<NewToken> create_token(Store& store, std::string_view account_ref, std::string name, const Caller& caller)
+{
+    name = std::string(trim(name));
     if (name.empty())
         return Error::invalid("name", "is required: say what the token is for");
     if (name.size() > 200)
@@ -177,6 +197,7 @@ Result<NewToken> create_token(Store& store, Id user, std::string name, const Cal
     NewToken created;
     created.token = std::string(token_prefix) + random_token();
     return store.write([&](Tx& tx) -> Result<NewToken> {
+        auto user = C9_TRY(token_owner(tx, account_ref, caller));
         auto account = C9_TRY(account_by_id(tx, user));
         if (!account.active)
             return Error::conflict(fmt::format("account {} is disabled", account.email));
@@ -215,16 +236,21 @@ Result<std::optional<Principal>> token_principal(Store& store, std::string_view 
     return std::optional<Principal> {std::move(principal)};
 }
 
-Result<std::vector<TokenRecord>> list_tokens(Store& store, std::optional<Id> user)
+Result<std::vector<TokenRecord>> list_tokens(Store& store, std::string_view account, const Caller& caller)
 {
-    return store.read([&](Tx& tx) { return tokens_of(tx, user); });
+    return store.read([&](Tx& tx) -> Result<std::vector<TokenRecord>> {
+        std::optional<Id> owner;
+        if (!account.empty() || !manages_accounts(caller))
+            owner = C9_TRY(token_owner(tx, account, caller));
+        return tokens_of(tx, owner);
+    });
 }
 
-Result<TokenRecord> revoke_token(Store& store, Id id, std::optional<Id> owner, const Caller& caller)
+Result<TokenRecord> revoke_token(Store& store, Id id, const Caller& caller)
 {
     return store.write([&](Tx& tx) -> Result<TokenRecord> {
         auto record = C9_TRY(token_by_id(tx, id));
-        if (!record || (owner && record->user != *owner))
+        if (!record || (!manages_accounts(caller) && record->user != caller.account))
             return Error::not_found(fmt::format("API token {} does not exist", id));
         if (record->revoked_at)
             return *record;

@@ -30,7 +30,10 @@ struct Principal {
     std::string csrf_token; // via session: what X-CSRF-Token must carry on writes
     Id token_id = 0; // via token
 
-    Caller caller(Timestamp now) const { return Caller {account.actor(), account.person, now}; }
+    Caller caller(Timestamp now) const
+    {
+        return Caller {account.actor(), account.person, now, account.meta.id, account.role};
+    }
 };
 
 struct LoginAttempt {
@@ -72,12 +75,14 @@ struct NewToken {
     std::string token; // shown once
 };
 
-Result<NewToken> create_token(Store& store, Id user, std::string name, const Caller& caller);
+// Tokens belong to an account: the one `account` names (id or email), else the caller's own. Only a caller who
+// manages accounts creates, lists and revokes the tokens of another account; for anyone else those do not exist.
+Result<NewToken> create_token(Store& store, std::string_view account, std::string name, const Caller& caller);
 // The account behind a bearer token, when the token exists, is not revoked and its account is active.
 Result<std::optional<Principal>> token_principal(Store& store, std::string_view token, Timestamp now);
-Result<std::vector<TokenRecord>> list_tokens(Store& store, std::optional<Id> user);
-// Revokes a token; with `owner` set, only a token of that account (others are not found).
-Result<TokenRecord> revoke_token(Store& store, Id id, std::optional<Id> owner, const Caller& caller);
+// The tokens of the account `account` names, or of every account (empty).
+Result<std::vector<TokenRecord>> list_tokens(Store& store, std::string_view account, const Caller& caller);
+Result<TokenRecord> revoke_token(Store& store, Id id, const Caller& caller);
 
 // Writes a "denied" entry to the audit trail: a signed-in caller asked for something its role does not allow.
 Result<void> audit_denied(Store& store, const Caller& caller, std::string_view what);

@@ -90,7 +90,7 @@ Result<Meeting> plan_meeting(Tx& tx, Id series_id, std::optional<Timestamp> star
     return meeting;
 }
 
-Result<Meeting> next_meeting(Tx& tx, std::optional<Id> series, const Caller& caller)
+Result<Meeting> next_planned_meeting(Tx& tx, std::optional<Id> series, const Caller& caller)
 {
     ListQuery planned;
     planned.filters = {where("state", FilterOp::eq, std::string("planned")),
@@ -102,19 +102,9 @@ Result<Meeting> next_meeting(Tx& tx, std::optional<Id> series, const Caller& cal
     auto page = C9_TRY(list_rows(tx, meeting_spec(), planned));
     if (!page.rows.empty())
         return page.rows.front();
-    if (!series) {
-        // Plan from the maintenance series if there is one, else from the first active series.
-        auto all = C9_TRY(all_rows(tx, series_spec(), {where("active", FilterOp::eq, std::int64_t{1})}));
-        if (all.empty())
-            return Error::not_found("there is no meeting series yet; create one with `clause9 series add`");
-        series = all.front().id;
-        for (const auto& candidate : all)
-            if (candidate.type == MeetingType::maintenance) {
-                series = candidate.id;
-                break;
-            }
-    }
-    return plan_meeting(tx, *series, std::nullopt, caller);
+    return Error::not_found(fmt::format("no meeting{} is planned from today on; plan one with `clause9 meeting plan "
+                                        "--series {}`",
+        series ? " of " + display_id("SER", *series) : std::string(), series ? display_id("SER", *series) : "SER-1"));
 }
 
 Result<Meeting> start_meeting(Tx& tx, Id id, const Caller& caller)

@@ -31,9 +31,9 @@ Result<MeetingRecord> load_meeting(Tx& tx, Id meeting);
 // duration and place, the series' members invited with their roles.
 Result<Meeting> plan_meeting(Tx& tx, Id series, std::optional<Timestamp> starts_at, const Caller& caller);
 
-// The next planned meeting (earliest planned meeting starting from today on; of the series if given), planning
-// one from the series when there is none.
-Result<Meeting> next_meeting(Tx& tx, std::optional<Id> series, const Caller& caller);
+// The next planned meeting: the earliest planned meeting starting from today on, of the series if given. Not
+// found when there is none; showing an agenda never plans a meeting.
+Result<Meeting> next_planned_meeting(Tx& tx, std::optional<Id> series, const Caller& caller);
 
 // Builds the agenda of a planned meeting, or merges fresh findings into it (keeping the chair's edits).
 Result<std::vector<AgendaItem>> build_meeting_agenda(Tx& tx, Id meeting, const Caller& caller);

@@ -1,8 +1,9 @@
 // `clause9 audit`: read the audit trail and verify its hash chain (ISO/IEC 27001:2022 control 8.15, 7.5.3).
 #include "app/audit_verify.h"
 #include "cli/commands.h"
+#include "export/account_json.h"
+#include "app/reports.h"
 #include "cli/row_text.h"
-#include "store/audit_log.h"
 
 #include <iostream>
 
@@ -43,14 +44,11 @@ void add_audit_commands(CLI::App& root, CliContext& context)
             ->check(CLI::PositiveNumber);
         on_run(command, context, [&context, limit, before]() -> Result<void> {
             auto* store = C9_TRY(context.open());
-            auto entries = C9_TRY(store->read([&](Tx& tx) { return recent_audit_entries(tx, *limit, *before); }));
+            auto entries = C9_TRY(audit_page(*store, *limit, *before)).entries;
             if (context.json) {
                 Json out = Json::array();
                 for (const auto& entry : entries)
-                    out.push_back({{"seq", entry.seq}, {"at", format_timestamp(entry.at)}, {"actor", entry.actor},
-                        {"action", entry.action}, {"entity", entry.entity},
-                        {"entity_id", entry.entity_id ? Json(*entry.entity_id) : Json()}, {"summary", entry.summary},
-                        {"prev_hash", entry.prev_hash}, {"hash", entry.hash}});
+                    out.push_back(audit_entry_json(entry));
                 print_json(out);
                 return {};
             }

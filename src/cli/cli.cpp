@@ -47,7 +47,7 @@ std::optional<std::string> unknown_command(CLI::App& root, int argc, char** argv
 
 } // namespace
 
-int run_cli(int argc, char** argv)
+int run_cli(int argc, char** argv, ServeFunction serve)
 {
     CliContext context;
     context.db = default_db();
@@ -69,22 +69,12 @@ int run_cli(int argc, char** argv)
     add_demo_command(root, context);
     add_config_command(root, context);
     add_summary_command(root, context);
-    add_person_commands(root, context);
-    add_control_commands(root, context);
-    add_activity_commands(root, context);
-    add_incident_commands(root, context);
-    add_vulnerability_commands(root, context);
-    add_risk_commands(root, context);
-    add_nonconformity_commands(root, context);
-    add_kpi_commands(root, context);
-    add_action_commands(root, context);
-    add_lesson_commands(root, context);
-    add_series_commands(root, context);
+    add_register_commands(root, context);
     add_meeting_commands(root, context);
     add_user_commands(root, context);
     add_token_commands(root, context);
     add_audit_commands(root, context);
-    add_serve_command(root, context);
+    add_serve_command(root, context, std::move(serve));
     add_copy_command(root, context);
     add_agenda_commands(root, context);
 

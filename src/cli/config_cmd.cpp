@@ -1,4 +1,4 @@
-#include "app/settings.h"
+#include "app/reports.h"
 #include "cli/commands.h"
 #include "cli/row_text.h"
 
@@ -14,7 +14,7 @@ void add_config_command(CLI::App& root, CliContext& context)
     auto* show = noun->add_subcommand("show", "Show every setting with its value");
     on_run(show, context, [&context]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto values = C9_TRY(store->read([](Tx& tx) { return effective_settings(tx); }));
+        auto values = C9_TRY(show_settings(*store)).values;
         if (context.json) {
             Json out = Json::object();
             for (const auto& [key, value] : values)
@@ -37,15 +37,11 @@ void add_config_command(CLI::App& root, CliContext& context)
     set->add_option("VALUE", *value, "new value")->required();
     on_run(set, context, [&context, key, value]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto caller = context.caller();
-        C9_TRY(store->write([&](Tx& tx) -> Result<bool> {
-            C9_TRY(change_setting(tx, *key, *value, caller));
-            return true;
-        }));
+        auto settings = C9_TRY(change_settings(*store, {{*key, *value}}, std::nullopt, context.caller()));
         if (!context.json)
-            std::cout << fmt::format("{} = {}\n", *key, *value);
+            std::cout << fmt::format("{} = {}\n", *key, settings.values.at(*key));
         else
-            print_json({{*key, std::stoi(*value)}});
+            print_json({{*key, settings.values.at(*key)}});
         return {};
     });
 }

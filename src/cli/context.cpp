@@ -1,8 +1,7 @@
 #include "cli/context.h"
 
-#include "store/db_url.h"
+#include "app/setup.h"
 
-#include <filesystem>
 #include <iostream>
 #include <pwd.h>
 #include <unistd.h>
@@ -11,23 +10,8 @@ namespace c9 {
 
 Result<Store*> CliContext::open(Open mode)
 {
-    if (store)
-        return store.get();
-    auto target = C9_TRY(parse_db_url(db));
-    if (target.engine == Engine::sqlite && mode == Open::existing && !std::filesystem::exists(target.path))
-        return Error::not_found("no database at " + target.path + "; run `clause9 init` first, or give --db");
-    auto opened = C9_TRY(Store::open(db));
-    if (mode == Open::existing) {
-        auto version = C9_TRY(opened->schema_version());
-        if (version == 0)
-            return Error::not_found("the " + opened->description() + " is not initialised; run `clause9 init` first");
-        if (version < Store::latest_schema_version())
-            return Error::conflict("the " + opened->description() +
-                                   " needs migrating to the schema of this clause9; run `clause9 init`");
-        if (version > Store::latest_schema_version())
-            return Error::conflict("the " + opened->description() + " was written by a newer clause9; upgrade clause9");
-    }
-    store = std::move(opened);
+    if (!store)
+        store = C9_TRY(open_store(db, mode == Open::create ? OpenMode::create : OpenMode::existing));
     return store.get();
 }
 
@@ -38,7 +22,7 @@ Caller CliContext::caller() const
         user = login;
     else if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name)
         user = entry->pw_name;
-    return Caller{"cli:" + user, std::nullopt, current_time()};
+    return Caller{"cli:" + user, std::nullopt, current_time(), std::nullopt, std::nullopt};
 }
 
 void on_run(CLI::App* command, CliContext& context, std::function<Result<void>()> body)

@@ -5,10 +5,11 @@
 #include "app/caller.h"
 #include "store/store.h"
 
+#include "export/json_rows.h"
+
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
-#include "export/json_rows.h"
 #include <optional>
 #include <string>
 

@@ -1,9 +1,7 @@
 // `clause9 copy --from SOURCE --to TARGET`: the whole database to another one, SQLite or PostgreSQL either way.
+#include "app/setup.h"
 #include "cli/commands.h"
-#include "store/copy.h"
-#include "store/db_url.h"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -19,41 +17,21 @@ struct CopyOptions {
 
 Result<void> run_copy(const CopyOptions& options, bool json)
 {
-    auto source_target = C9_TRY(parse_db_url(options.from));
-    auto target = C9_TRY(parse_db_url(options.to));
-    if (source_target.engine == Engine::sqlite && !std::filesystem::exists(source_target.path))
-        return Error::not_found("no database at " + source_target.path + " to copy from");
-    if (source_target.engine == target.engine && source_target.connect == target.connect)
-        return Error::invalid("to", "is the database copied from; give another one");
-    bool created_file = target.engine == Engine::sqlite && !std::filesystem::exists(target.path);
-
-    auto source = C9_TRY(Store::open(options.from));
-    auto destination = C9_TRY(Store::open(options.to));
-    auto report = copy_database(*source, *destination, [&](const TableCopy& table) {
+    auto copied = C9_TRY(copy_database(options.from, options.to, [&](const TableCopy& table) {
         if (!options.quiet && !json)
             std::cerr << fmt::format("clause9 copy: {:<22} {:>9} rows\n", table.table, table.rows);
-    });
-    if (!report) {
-        // A file this command created and could not fill is removed rather than left empty.
-        destination.reset();
-        if (created_file) {
-            std::error_code ignored;
-            for (const char* suffix : {"", "-wal", "-shm"})
-                std::filesystem::remove(target.path + suffix, ignored);
-        }
-        return std::move(report).error();
-    }
+    }));
+    const auto& report = copied.report;
     if (json) {
         Json tables = Json::object();
-        for (const auto& table : report->tables)
+        for (const auto& table : report.tables)
             tables[table.table] = table.rows;
-        print_json({{"from", source->description()}, {"to", destination->description()},
-                    {"schema_version", report->schema_version}, {"rows", report->rows()}, {"tables", tables}});
+        print_json({{"from", copied.from}, {"to", copied.to}, {"schema_version", report.schema_version},
+            {"rows", report.rows()}, {"tables", tables}});
         return {};
     }
-    std::cout << fmt::format("copied {} rows in {} tables from the {} to the {} (schema version {})\n",
-                             report->rows(), report->tables.size(), source->description(),
-                             destination->description(), report->schema_version);
+    std::cout << fmt::format("copied {} rows in {} tables from the {} to the {} (schema version {})\n", report.rows(),
+        report.tables.size(), copied.from, copied.to, report.schema_version);
     return {};
 }
 

@@ -1,8 +1,10 @@
-// The verbs every register shares, generated from its EntitySpec: list, show, add, update, history. Options are
-// named after the fields (--residual-likelihood, also accepted as --residual_likelihood).
+// The commands every register shares, generated from its EntitySpec: list, show, add, update, and one command per
+// verb the spec declares (close, done, complete ...). Options are named after the fields (--residual-likelihood,
+// also accepted as --residual_likelihood). Each command parses its options, calls one app/ use case and renders
+// what it returns; the rules are the app's.
 #pragma once
 
-#include "app/registers.h"
+#include "app/verbs.h"
 #include "cli/context.h"
 #include "cli/row_text.h"
 #include "cli/table.h"
@@ -22,77 +24,225 @@ struct RegisterConfig {
     bool can_add = true;     // the control catalog is loaded by init, not added by hand
 };
 
-// Turns the text a user typed for ID into a row id: RSK-12, 12, or for controls 5.1.
-template <class T>
-Result<Id> resolve_row_id(Tx& tx, const EntitySpec<T>& spec, std::string_view text)
-{
-    if constexpr (std::is_same_v<T, Control>) {
-        auto code = normalize_controls(text);
-        if (code && !code->empty() && code->find(',') == std::string::npos) {
-            auto id = C9_TRY(control_by_code(tx, *code));
-            if (id)
-                return *id;
-        }
-        return Error::not_found(fmt::format("control {} is not in the catalog", text));
-    } else {
-        (void)tx;
-        auto id = parse_display_id(spec.prefix, text);
-        if (!id)
-            return Error::invalid("id", fmt::format("\"{}\" is not a {} id like {}-1", text, spec.name, spec.prefix));
-        return *id;
-    }
-}
-
-// Options for the fields of a register on an add or update command.
+// Options for the fields of a register, or the inputs of a verb: the text given for each, parsed by kind.
 struct FieldOptions {
     std::map<std::string, std::string> values;
     std::map<std::string, CLI::Option*> options;
 };
 
+enum class Creating { no, yes };
+
+std::string choice_help(std::string help, FieldKind kind, std::span<const std::string_view> choices);
+
+// One option per input; `hidden` inputs are accepted and refused by the rules with a reason (read-only fields).
+std::shared_ptr<FieldOptions> add_input_options(
+    CLI::App* command, const std::vector<ParamSpec>& inputs, const std::vector<std::string_view>& hidden = {});
+Result<Patch> patch_from_options(const std::vector<ParamSpec>& inputs, const FieldOptions& fields);
+
 template <class T>
-std::shared_ptr<FieldOptions> add_field_options(CLI::App* command, const EntitySpec<T>& spec, bool creating,
-                                                const std::vector<std::string_view>& exclude = {})
+std::vector<ParamSpec> field_inputs(const EntitySpec<T>& spec, Creating creating,
+    const std::vector<std::string_view>& exclude = {})
 {
-    auto fields = std::make_shared<FieldOptions>();
+    std::vector<ParamSpec> inputs;
     for (const auto& field_spec : spec.fields) {
         if (std::find(exclude.begin(), exclude.end(), field_spec.name) != exclude.end())
             continue;
-        std::string name(field_spec.name);
-        if (field_spec.has(read_only)) {
-            // Hidden, so that giving one says why it cannot be set rather than "argument not expected".
-            fields->options[name] = command->add_option(option_names(name), fields->values[name])->group("");
-            continue;
-        }
-        std::string help(field_spec.help);
-        if (creating && field_spec.has(required))
-            help += " (required)";
-        if (!field_spec.choices.empty() && field_spec.kind == FieldKind::choice)
-            help += " [" + choices_text(field_spec.choices) + "]";
-        fields->options[name] = command->add_option(option_names(name), fields->values[name], help);
+        unsigned flags = field_spec.flags & (read_only | multiline);
+        if (creating == Creating::yes)
+            flags |= field_spec.flags & required;
+        inputs.push_back({field_spec.name, field_spec.kind, flags, field_spec.help, field_spec.choices,
+            field_spec.target, {}});
     }
-    return fields;
+    return inputs;
+}
+
+template <class T>
+std::shared_ptr<FieldOptions> add_field_options(CLI::App* command, const EntitySpec<T>& spec, Creating creating,
+    const std::vector<std::string_view>& exclude = {})
+{
+    return add_input_options(command, field_inputs(spec, creating, exclude));
 }
 
 template <class T>
 Result<Patch> patch_from_options(const EntitySpec<T>& spec, const FieldOptions& fields)
 {
-    Patch patch;
-    Problems problems;
+    return patch_from_options(field_inputs(spec, Creating::no), fields);
+}
+
+// The row after a change, as a line of text ("updated RSK-4 (version 3)"), or that nothing changed.
+template <class T>
+void print_changed(CliContext& context, const EntitySpec<T>& spec, const T& row, bool changed, std::string_view done)
+{
+    if (context.json)
+        print_json(row_json(spec, row));
+    else if (changed)
+        std::cout << fmt::format("{} (version {})\n", done, row.version);
+    else
+        std::cout << fmt::format("unchanged {}: it already had these values (version {})\n", public_id(spec, row),
+            row.version);
+}
+
+template <class T>
+void add_list_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
+{
+    auto* command = noun->add_subcommand("list", fmt::format("List {} with filters", spec.plural));
+    struct ListOptions {
+        std::map<std::string, std::string> filters;
+        std::map<std::string, CLI::Option*> options;
+        ListRequest request;
+    };
+    auto options = std::make_shared<ListOptions>();
     for (const auto& field_spec : spec.fields) {
+        if (!field_spec.has(filterable))
+            continue;
         std::string name(field_spec.name);
-        auto option = fields.options.find(name);
-        if (option == fields.options.end() || option->second->count() == 0)
-            continue;
-        auto value = parse_field_text(field_spec, fields.values.at(name));
-        if (!value) {
-            for (const auto& error : value.error().fields())
-                problems.add(error.field, error.message);
-            continue;
-        }
-        patch.push_back({name, std::move(*value)});
+        options->options[name] = command->add_option(option_names(name), options->filters[name],
+            choice_help(fmt::format("only rows whose {} is this", name), field_spec.kind, field_spec.choices));
     }
-    C9_TRY(problems.result());
-    return patch;
+    if (spec.open_filter)
+        command->add_flag("--open", options->request.open, "only rows that still need attention");
+    if (spec.overdue_filter)
+        command->add_flag("--overdue", options->request.overdue, "only rows past their due date");
+    command->add_option("--search", options->request.search, "text contained in the title or name");
+    command->add_option("--sort", options->request.sort, "field to sort by; prefix with - for descending (-updated_at)");
+    command->add_option("--limit", options->request.limit, "at most this many rows (default: all)")
+        ->check(CLI::NonNegativeNumber);
+    command->add_option("--offset", options->request.offset, "skip this many rows")->check(CLI::NonNegativeNumber);
+    on_run(command, context, [&context, &spec, options]() -> Result<void> {
+        auto request = options->request;
+        for (const auto& [name, option] : options->options)
+            if (option->count() > 0)
+                request.filters.emplace_back(name, options->filters.at(name));
+        auto* store = C9_TRY(context.open());
+        auto page = C9_TRY(list(*store, spec, request, context.caller(), context.json ? rows_only : with_names));
+        if (context.json) {
+            print_json(rows_json(spec, page.rows));
+            return {};
+        }
+        print_table(std::cout, spec, page.rows, page.names);
+        if (static_cast<std::int64_t>(page.rows.size()) < page.total)
+            std::cout << fmt::format(
+                "({} of {} rows; use --limit and --offset for more)\n", page.rows.size(), page.total);
+        return {};
+    });
+}
+
+template <class T>
+void add_show_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
+{
+    auto* command = noun->add_subcommand("show", fmt::format("Show one {} with its change history", spec.name));
+    auto ref = std::make_shared<std::string>();
+    command->add_option("ID", *ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
+        ->required();
+    on_run(command, context, [&context, &spec, ref]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto view = C9_TRY(show(*store, spec, *ref, with_history | (context.json ? 0u : with_names)));
+        if (context.json) {
+            auto json = row_json(spec, view.row);
+            json["history"] = history_json(view.history);
+            print_json(json);
+            return {};
+        }
+        print_row(std::cout, spec, view.row, view.names);
+        print_history(std::cout, view.history);
+        return {};
+    });
+}
+
+template <class T>
+void add_create_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
+{
+    auto* command = noun->add_subcommand("add", fmt::format("Add a {}", spec.name));
+    auto inputs = field_inputs(spec, Creating::yes);
+    auto fields = add_input_options(command, inputs);
+    on_run(command, context, [&context, &spec, fields, inputs]() -> Result<void> {
+        auto patch = C9_TRY(patch_from_options(inputs, *fields));
+        auto* store = C9_TRY(context.open());
+        auto row = C9_TRY(create(*store, spec, patch, context.caller()));
+        if (context.json)
+            print_json(row_json(spec, row));
+        else
+            std::cout << fmt::format("created {}\n", public_id(spec, row));
+        return {};
+    });
+}
+
+template <class T>
+void add_update_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
+{
+    auto* command = noun->add_subcommand("update", fmt::format("Change fields of a {}", spec.name));
+    auto ref = std::make_shared<std::string>();
+    auto version = std::make_shared<std::int64_t>(0);
+    command->add_option("ID", *ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
+        ->required();
+    auto inputs = field_inputs(spec, Creating::no);
+    auto fields = add_input_options(command, inputs);
+    auto* version_option = command->add_option(
+        "--if-version", *version, "refuse the change unless the row still has this version (optimistic locking)");
+    on_run(command, context, [&context, &spec, fields, inputs, ref, version, version_option]() -> Result<void> {
+        auto patch = C9_TRY(patch_from_options(inputs, *fields));
+        if (patch.empty())
+            return Error::invalid("fields", "nothing to change; give at least one --FIELD VALUE (see --help)");
+        std::optional<std::int64_t> expected;
+        if (version_option->count() > 0)
+            expected = *version;
+        auto* store = C9_TRY(context.open());
+        auto result = C9_TRY(update(*store, spec, *ref, patch, expected, context.caller()));
+        print_changed(context, spec, result.row, result.changed, "updated " + public_id(spec, result.row));
+        return {};
+    });
+}
+
+// `clause9 vuln close VUL-1 [--status ...]`: one command per verb of the spec.
+template <class T>
+void add_verb_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec, const VerbSpec<T>& verb)
+{
+    auto* command = noun->add_subcommand(std::string(verb.name), std::string(verb.help));
+    auto ref = std::make_shared<std::string>();
+    command->add_option("ID", *ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
+        ->required();
+    auto inputs = verb_inputs(spec, verb);
+    auto fields = add_input_options(command, inputs);
+    on_run(command, context, [&context, &spec, &verb, fields, inputs, ref]() -> Result<void> {
+        auto patch = C9_TRY(patch_from_options(inputs, *fields));
+        auto* store = C9_TRY(context.open());
+        auto outcome = C9_TRY(run_verb(*store, spec, verb.name, *ref, patch, std::nullopt, context.caller()));
+        if (outcome.entry) {
+            auto json = row_json(spec, outcome.row);
+            if (context.json) {
+                json[entry_name(verb.log)] = entry_json(*outcome.entry);
+                print_json(json);
+            } else {
+                std::cout << fmt::format("{} {}: {} logged: {}\n", spec.title, public_id(spec, outcome.row),
+                    entry_name(verb.log), entry_text(*outcome.entry, {}));
+            }
+            return {};
+        }
+        const auto* state = spec.find(verb.state);
+        print_changed(context, spec, outcome.row, outcome.changed,
+            fmt::format("{} {} is now {}", spec.title, public_id(spec, outcome.row), to_text(state->get(outcome.row))));
+        return {};
+    });
+    if (!verb.is_log())
+        return;
+    // The log the verb appends to: `activity log MNT-1`.
+    auto* log = noun->add_subcommand(std::string(verb.list_name), fmt::format("Show the {} of a {}", verb.log, spec.name));
+    auto log_ref = std::make_shared<std::string>();
+    log->add_option("ID", *log_ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
+        ->required();
+    on_run(log, context, [&context, &spec, log_ref]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto view = C9_TRY(show_log(*store, spec, *log_ref, context.json ? rows_only : with_names));
+        if (context.json) {
+            Json out = Json::array();
+            for (const auto& entry : view.entries)
+                out.push_back(entry_json(entry));
+            print_json(out);
+            return {};
+        }
+        print_entries(std::cout, view.entries, view.names);
+        return {};
+    });
 }
 
 template <class T>
@@ -100,156 +250,13 @@ CLI::App* add_register_commands(CLI::App& root, CliContext& context, const Entit
 {
     auto* noun = root.add_subcommand(config.noun, config.description);
     noun->require_subcommand(1);
-
-    // list
-    {
-        auto* command = noun->add_subcommand("list", fmt::format("List {} with filters", spec.plural));
-        struct ListOptions {
-            std::map<std::string, std::string> filters;
-            std::map<std::string, CLI::Option*> options;
-            bool open = false, overdue = false;
-            std::string search, sort;
-            int limit = 0, offset = 0;
-        };
-        auto options = std::make_shared<ListOptions>();
-        for (const auto& field_spec : spec.fields) {
-            if (!field_spec.has(filterable))
-                continue;
-            std::string name(field_spec.name);
-            std::string help = fmt::format("only rows whose {} is this", name);
-            if (field_spec.kind == FieldKind::choice)
-                help += " [" + choices_text(field_spec.choices) + "]";
-            options->options[name] = command->add_option(option_names(name), options->filters[name], help);
-        }
-        if (spec.open_filter)
-            command->add_flag("--open", options->open, "only rows that still need attention");
-        if (spec.overdue_filter)
-            command->add_flag("--overdue", options->overdue, "only rows past their due date");
-        command->add_option("--search", options->search, "text contained in the title or name");
-        command->add_option("--sort", options->sort, "field to sort by; prefix with - for descending (-updated_at)");
-        command->add_option("--limit", options->limit, "at most this many rows (default: all)")
-            ->check(CLI::NonNegativeNumber);
-        command->add_option("--offset", options->offset, "skip this many rows")->check(CLI::NonNegativeNumber);
-        on_run(command, context, [&context, &spec, options]() -> Result<void> {
-            auto* store = C9_TRY(context.open());
-            auto caller = context.caller();
-            ListQuery query;
-            query.search = options->search;
-            query.limit = options->limit;
-            query.offset = options->offset;
-            if (!options->sort.empty()) {
-                query.descending = options->sort.front() == '-';
-                query.sort = query.descending ? options->sort.substr(1) : options->sort;
-            }
-            if (options->open)
-                for (auto& filter : spec.open_filter())
-                    query.filters.push_back(filter);
-            if (options->overdue)
-                for (auto& filter : spec.overdue_filter(to_date(caller.now)))
-                    query.filters.push_back(filter);
-            return store->read([&](Tx& tx) -> Result<void> {
-                Problems problems;
-                Patch filters;
-                for (const auto& [name, option] : options->options) {
-                    if (option->count() == 0)
-                        continue;
-                    auto value = parse_field_text(*spec.find(name), options->filters.at(name));
-                    if (!value) {
-                        problems.add(name, value.error().fields().at(0).message);
-                        continue;
-                    }
-                    filters.push_back({name, *value});
-                }
-                filters = C9_TRY(resolve_references(tx, spec, std::move(filters), problems));
-                C9_TRY(problems.result());
-                for (auto& filter : filters)
-                    query.filters.push_back(where(filter.field, is_null(filter.value) ? FilterOp::is_null : FilterOp::eq,
-                                                  filter.value));
-                auto page = C9_TRY(list_rows(tx, spec, query));
-                if (context.json) {
-                    print_json(rows_json(spec, page.rows));
-                    return {};
-                }
-                auto names = C9_TRY(person_names(tx));
-                print_table(std::cout, spec, page.rows, names);
-                if (static_cast<std::int64_t>(page.rows.size()) < page.total)
-                    std::cout << fmt::format("({} of {} rows; use --limit and --offset for more)\n", page.rows.size(),
-                                             page.total);
-                return {};
-            });
-        });
-    }
-
-    // show
-    {
-        auto* command = noun->add_subcommand("show", fmt::format("Show one {} with its change history", spec.name));
-        auto id_text = std::make_shared<std::string>();
-        command->add_option("ID", *id_text, fmt::format("{} id, e.g. {}", spec.name, example_id(spec)))->required();
-        on_run(command, context, [&context, &spec, id_text]() -> Result<void> {
-            auto* store = C9_TRY(context.open());
-            return store->read([&](Tx& tx) -> Result<void> {
-                auto id = C9_TRY(resolve_row_id(tx, spec, *id_text));
-                auto row = C9_TRY(get_row(tx, spec, id));
-                auto history = C9_TRY(tx.history(spec.name, id));
-                if (context.json) {
-                    auto json = row_json(spec, row);
-                    json["history"] = history_json(history);
-                    print_json(json);
-                    return {};
-                }
-                auto names = C9_TRY(person_names(tx));
-                print_row(std::cout, spec, row, names);
-                print_history(std::cout, history);
-                return {};
-            });
-        });
-    }
-
-    // add
-    if (config.can_add) {
-        auto* command = noun->add_subcommand("add", fmt::format("Add a {}", spec.name));
-        auto fields = add_field_options(command, spec, true);
-        on_run(command, context, [&context, &spec, fields]() -> Result<void> {
-            auto patch = C9_TRY(patch_from_options(spec, *fields));
-            auto* store = C9_TRY(context.open());
-            auto row = C9_TRY(create(*store, spec, patch, context.caller()));
-            if (context.json)
-                print_json(row_json(spec, row));
-            else
-                std::cout << fmt::format("created {}\n", display_id(spec.prefix, row.id));
-            return {};
-        });
-    }
-
-    // update
-    {
-        auto* command = noun->add_subcommand("update", fmt::format("Change fields of a {}", spec.name));
-        auto id_text = std::make_shared<std::string>();
-        auto version = std::make_shared<std::int64_t>(0);
-        command->add_option("ID", *id_text, fmt::format("{} id, e.g. {}", spec.name, example_id(spec)))->required();
-        auto fields = add_field_options(command, spec, false);
-        auto* version_option = command->add_option(
-            "--if-version", *version, "refuse the change unless the row still has this version (optimistic locking)");
-        on_run(command, context, [&context, &spec, fields, id_text, version, version_option]() -> Result<void> {
-            auto patch = C9_TRY(patch_from_options(spec, *fields));
-            if (patch.empty())
-                return Error::invalid("fields", "nothing to change; give at least one --FIELD VALUE (see --help)");
-            auto* store = C9_TRY(context.open());
-            auto caller = context.caller();
-            auto row = C9_TRY(store->write([&](Tx& tx) -> Result<T> {
-                auto id = C9_TRY(resolve_row_id(tx, spec, *id_text));
-                std::optional<std::int64_t> expected;
-                if (version_option->count() > 0)
-                    expected = *version;
-                return update_in(tx, spec, id, patch, expected, caller);
-            }));
-            if (context.json)
-                print_json(row_json(spec, row));
-            else
-                std::cout << fmt::format("updated {} (version {})\n", display_id(spec.prefix, row.id), row.version);
-            return {};
-        });
-    }
+    add_list_command(noun, context, spec);
+    add_show_command(noun, context, spec);
+    if (config.can_add)
+        add_create_command(noun, context, spec);
+    add_update_command(noun, context, spec);
+    for (const auto& verb : spec.verbs)
+        add_verb_command(noun, context, spec, verb);
     return noun;
 }
 

@@ -1,10 +1,7 @@
 // clause9 action owners, clause9 risk review, clause9 kpi status: the reports a meeting works from.
-#include "app/kpi_review.h"
-#include "app/reviews.h"
+#include "app/reports.h"
 #include "cli/commands.h"
 #include "cli/row_text.h"
-#include "store/lookups.h"
-#include "store/settings_store.h"
 
 #include <iostream>
 
@@ -33,10 +30,9 @@ void add_owner_report(CLI::App* action, CliContext& context)
     auto* command = action->add_subcommand("owners", "Per owner: open, overdue, and done on time (%)");
     on_run(command, context, [&context]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto today = to_date(context.caller().now);
-        auto [owners, names] = C9_TRY(store->read([&](Tx& tx) -> Result<std::pair<std::vector<OwnerActions>, PersonNames>> {
-            return std::pair{C9_TRY(actions_by_owner(tx, today)), C9_TRY(person_names(tx))};
-        }));
+        auto report = C9_TRY(action_owners(*store, context.caller(), context.json ? rows_only : with_names));
+        const auto& owners = report.owners;
+        const auto& names = report.names;
         if (context.json) {
             Json out = Json::array();
             for (const auto& entry : owners)
@@ -68,11 +64,7 @@ void add_risk_review(CLI::App* risk_noun, CliContext& context)
         ->check(CLI::Range(0, 3650));
     on_run(command, context, [&context, days]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto caller = context.caller();
-        auto review = C9_TRY(store->read([&](Tx& tx) -> Result<RiskReview> {
-            auto rules = C9_TRY(load_rules(tx, caller.now));
-            return review_risks(tx, rules, add_days(rules.today(), *days));
-        }));
+        auto review = C9_TRY(risk_review(*store, *days, context.caller()));
         if (context.json) {
             Json effects = Json::array();
             for (const auto& effect : review.effectiveness)
@@ -114,10 +106,7 @@ void add_kpi_status(CLI::App* kpi, CliContext& context)
     auto* command = kpi->add_subcommand("status", "Every active KPI with its value, target, RAG status and trend");
     on_run(command, context, [&context]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto caller = context.caller();
-        auto statuses = C9_TRY(store->read([&](Tx& tx) -> Result<std::vector<KpiStatus>> {
-            return review_kpis(tx, C9_TRY(load_rules(tx, caller.now)));
-        }));
+        auto reports = C9_TRY(kpi_status(*store, 0, context.caller()));
         auto value_text = [](std::optional<double> value, const std::optional<std::string>& unit) {
             if (!value)
                 return std::string("-");
@@ -128,7 +117,7 @@ void add_kpi_status(CLI::App* kpi, CliContext& context)
         };
         if (context.json) {
             Json out = Json::array();
-            for (const auto& status : statuses)
+            for (const auto& [status, history] : reports)
                 out.push_back({{"id", status.kpi.id},
                                {"ref", display_id("KPI", status.kpi.id)},
                                {"name", status.kpi.name},
@@ -142,7 +131,7 @@ void add_kpi_status(CLI::App* kpi, CliContext& context)
             return {};
         }
         std::vector<std::vector<std::string>> rows;
-        for (const auto& status : statuses)
+        for (const auto& [status, history] : reports)
             rows.push_back({display_id("KPI", status.kpi.id), status.kpi.name, format_date(status.period),
                             value_text(status.value, status.kpi.unit), value_text(status.kpi.target, status.kpi.unit),
                             status.rag ? std::string(to_string(*status.rag)) : "-",

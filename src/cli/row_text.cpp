@@ -42,4 +42,37 @@ void print_history(std::ostream& out, const std::vector<HistoryEntry>& history)
     }
 }
 
+std::string entry_text(const LogEntry& entry, const PersonNames& names)
+{
+    std::string out;
+    for (const auto& field : entry) {
+        auto text = field_text(field.kind, {}, field.value, names);
+        if (text.empty() || field.name == "id" || field.name == "recorded_at" || field.name == "recorded_by")
+            continue;
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", field.name, cut(text, 60));
+    }
+    return out;
+}
+
+void print_entries(std::ostream& out, const std::vector<LogEntry>& entries, const PersonNames& names)
+{
+    if (entries.empty()) {
+        out << "(no entries)\n";
+        return;
+    }
+    std::vector<std::string> header;
+    for (const auto& field : entries.front())
+        if (field.name != "id" && field.name != "recorded_at")
+            header.emplace_back(field.name);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& entry : entries) {
+        std::vector<std::string> line;
+        for (const auto& field : entry)
+            if (field.name != "id" && field.name != "recorded_at")
+                line.push_back(field_text(field.kind, {}, field.value, names));
+        rows.push_back(std::move(line));
+    }
+    print_text_table(out, header, rows);
+}
+
 } // namespace c9

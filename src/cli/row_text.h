@@ -1,17 +1,15 @@
 // Register rows as text for people: tables for lists, a field per line for one row, and the change history.
 #pragma once
 
+#include "app/registers.h"
 #include "core/control.h"
 #include "core/registry.h"
-#include "store/store.h"
 
 #include <fmt/format.h>
 #include <ostream>
 #include <unordered_map>
 
 namespace c9 {
-
-using PersonNames = std::unordered_map<Id, std::string>;
 
 std::string field_text(FieldKind kind, std::string_view target, const Value& value, const PersonNames& names);
 
@@ -79,5 +77,9 @@ void print_row(std::ostream& out, const EntitySpec<T>& spec, const T& row, const
 }
 
 void print_history(std::ostream& out, const std::vector<HistoryEntry>& history);
+
+// A log entry on one line ("done_on 2026-06-01, due 2026-06-30, on_time yes, ..."), and a log as a table.
+std::string entry_text(const LogEntry& entry, const PersonNames& names);
+void print_entries(std::ostream& out, const std::vector<LogEntry>& entries, const PersonNames& names);
 
 } // namespace c9

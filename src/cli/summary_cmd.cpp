@@ -1,4 +1,4 @@
-#include "app/summary.h"
+#include "app/reports.h"
 #include "cli/commands.h"
 #include "cli/row_text.h"
 
@@ -39,12 +39,11 @@ void add_summary_command(CLI::App& root, CliContext& context)
     auto* command = root.add_subcommand("summary", "Rows per register, open and overdue action items");
     on_run(command, context, [&context]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto today = to_date(context.caller().now);
-        auto summary = C9_TRY(store->read([&](Tx& tx) { return summarize(tx, today); }));
+        auto counts = C9_TRY(summary(*store, context.caller()));
         if (context.json)
-            print_json(summary_json(summary));
+            print_json(summary_json(counts));
         else
-            print_summary(std::cout, store->description(), summary);
+            print_summary(std::cout, store->description(), counts);
         return {};
     });
 }

@@ -1,10 +1,9 @@
 // `clause9 token`: API tokens for scripts (Authorization: Bearer <token>). The token is printed once, at creation.
-#include "api/account_json.h"
 #include "app/accounts_login.h"
 #include "cli/commands.h"
+#include "export/account_json.h"
 #include "cli/row_text.h"
 
-#include <charconv>
 #include <iostream>
 
 namespace c9 {
@@ -22,9 +21,7 @@ void add_token_commands(CLI::App& root, CliContext& context)
         command->add_option("--name", *name, "what the token is for, e.g. \"nightly export\"")->required();
         on_run(command, context, [&context, user, name]() -> Result<void> {
             auto* store = C9_TRY(context.open());
-            auto id
-                = C9_TRY(store->read([&](Tx& tx) -> Result<Id> { return C9_TRY(find_account(tx, *user)).meta.id; }));
-            auto created = C9_TRY(create_token(*store, id, *name, context.caller()));
+            auto created = C9_TRY(create_token(*store, *user, *name, context.caller()));
             if (context.json) {
                 auto json = token_json(created.record);
                 json["token"] = created.token;
@@ -43,11 +40,7 @@ void add_token_commands(CLI::App& root, CliContext& context)
         command->add_option("--user", *user, "only the tokens of this account (id or email)");
         on_run(command, context, [&context, user]() -> Result<void> {
             auto* store = C9_TRY(context.open());
-            std::optional<Id> owner;
-            if (!user->empty())
-                owner = C9_TRY(
-                    store->read([&](Tx& tx) -> Result<Id> { return C9_TRY(find_account(tx, *user)).meta.id; }));
-            auto tokens = C9_TRY(list_tokens(*store, owner));
+            auto tokens = C9_TRY(list_tokens(*store, *user, context.caller()));
             if (context.json) {
                 Json out = Json::array();
                 for (const auto& token : tokens)
@@ -71,7 +64,7 @@ void add_token_commands(CLI::App& root, CliContext& context)
         command->add_option("ID", *id, "token id (see token list)")->required()->check(CLI::PositiveNumber);
         on_run(command, context, [&context, id]() -> Result<void> {
             auto* store = C9_TRY(context.open());
-            auto token = C9_TRY(revoke_token(*store, *id, std::nullopt, context.caller()));
+            auto token = C9_TRY(revoke_token(*store, *id, context.caller()));
             if (context.json)
                 print_json(token_json(token));
             else

@@ -1,9 +1,9 @@
 // `clause9 user`: login accounts for the web UI and the REST API. Passwords are read from the terminal with echo
 // off, or from the first line of stdin with --password-stdin (for scripts); never from an option, which would
 // leave them in the shell history and the process list.
-#include "api/account_json.h"
 #include "app/accounts.h"
 #include "cli/commands.h"
+#include "export/account_json.h"
 #include "cli/row_text.h"
 
 #include <iostream>
@@ -106,12 +106,6 @@ void print_account(CliContext& context, const Account& account, std::string_view
             "{} account {} ({}, {})\n", verb, account.meta.id, account.email, to_string(account.role));
 }
 
-Result<Id> account_id(CliContext& context, const std::string& text)
-{
-    auto* store = C9_TRY(context.open());
-    return store->read([&](Tx& tx) -> Result<Id> { return C9_TRY(find_account(tx, text)).meta.id; });
-}
-
 } // namespace
 
 void add_user_commands(CLI::App& root, CliContext& context)
@@ -167,13 +161,13 @@ void add_user_commands(CLI::App& root, CliContext& context)
             auto input = options->input();
             if (*enable)
                 input.active = true;
-            auto id = C9_TRY(account_id(context, *id_text));
+            auto* store = C9_TRY(context.open());
             if (options->password_stdin)
                 input.password = C9_TRY(read_password(true));
             if (!input.email && !input.name && !input.role && !input.person && !input.password && !input.active)
                 return Error::invalid("fields", "nothing to change; see clause9 user update --help");
             print_account(
-                context, C9_TRY(update_account(*context.store, id, input, std::nullopt, context.caller())), "updated");
+                context, C9_TRY(update_account(*store, *id_text, input, std::nullopt, context.caller())), "updated");
             return {};
         });
     }
@@ -184,11 +178,11 @@ void add_user_commands(CLI::App& root, CliContext& context)
         auto id_text = std::make_shared<std::string>();
         command->add_option("ACCOUNT", *id_text, "account id or email")->required();
         on_run(command, context, [&context, id_text]() -> Result<void> {
-            auto id = C9_TRY(account_id(context, *id_text));
+            auto* store = C9_TRY(context.open());
             AccountInput input;
             input.active = false;
             print_account(
-                context, C9_TRY(update_account(*context.store, id, input, std::nullopt, context.caller())), "disabled");
+                context, C9_TRY(update_account(*store, *id_text, input, std::nullopt, context.caller())), "disabled");
             return {};
         });
     }

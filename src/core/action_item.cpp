@@ -27,7 +27,9 @@ const EntitySpec<ActionItem>& action_spec()
                                             "agenda item it was raised under", "agenda_item"),
             field<&ActionItem::origin_type>("origin_type", FieldKind::choice, filterable,
                                             "kind of row it comes from: incident, risk, nonconformity, ..."),
-            field<&ActionItem::origin_id>("origin_id", FieldKind::integer, filterable, "id of the row it comes from"),
+            field<&ActionItem::origin_id>("origin_id", FieldKind::reference, filterable,
+                                          "the row it comes from, e.g. RSK-12 (of the kind origin_type names)",
+                                          "@origin_type"),
             field<&ActionItem::progress>("progress", FieldKind::text, multiline,
                                          "latest progress note (earlier notes stay in the history)"),
             field<&ActionItem::completed_at>("completed_at", FieldKind::timestamp, read_only,
@@ -37,6 +39,20 @@ const EntitySpec<ActionItem>& action_spec()
         [](Date today) {
             return std::vector<Filter>{where_in("status", {std::string("open"), std::string("in_progress")}),
                                        where("due", FilterOp::lt, format_date(today))};
+        },
+        {
+            {.name = "done",
+                .help = "Mark an action item done (--progress says what was done)",
+                .fields = {"progress"},
+                .state = "status",
+                .to = {"done"},
+                .from = {"open", "in_progress"}},
+            {.name = "cancel",
+                .help = "Cancel an action item (--progress says why)",
+                .fields = {"progress"},
+                .state = "status",
+                .to = {"cancelled"},
+                .from = {"open", "in_progress"}},
         },
     };
     return spec;

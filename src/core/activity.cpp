@@ -30,6 +30,20 @@ const EntitySpec<Activity>& activity_spec()
             return std::vector<Filter>{where("active", FilterOp::eq, std::int64_t{1}),
                                        where("next_due", FilterOp::lt, format_date(today))};
         },
+        {
+            // 9.1 and 7.5: the completion log is the evidence that the controls the activity supports operate.
+            {.name = "complete",
+                .help = "Log that an activity was done; its next due date moves on",
+                .log = "completions",
+                .list_name = "log",
+                .params = {
+                    {"date", FieldKind::date, no_flags, "date it was done", {}, {}, "today"},
+                    {"result", FieldKind::choice, no_flags, "how it went", enum_names<ActivityResult>(), {}, "ok"},
+                    {"evidence", FieldKind::text, no_flags, "link to or reference of the evidence"},
+                    {"note", FieldKind::text, multiline, "what was found; required unless the result is ok"},
+                    {"by", FieldKind::person, no_flags, "who did it (PER-3, 3 or an email)", {}, {}, "the owner"},
+                }},
+        },
     };
     return spec;
 }
@@ -45,6 +59,18 @@ void validate(const Activity& row, const Activity*, const Rules&, Problems& prob
     if (!row.recurrence.empty() && !Recurrence::parse(row.recurrence))
         problems.add("recurrence", "must be daily, weekly, fortnightly, monthly, quarterly, half-yearly, yearly or an "
                                    "RRULE like FREQ=MONTHLY;INTERVAL=3");
+}
+
+LogEntry log_entry(const Completion& completion)
+{
+    return {{"id", FieldKind::integer, completion.id}, {"done_on", FieldKind::date, format_date(completion.done_on)},
+        {"due", FieldKind::date, format_date(completion.due)},
+        {"on_time", FieldKind::boolean, std::int64_t {completion.on_time() ? 1 : 0}},
+        {"done_by", FieldKind::person, to_value(completion.done_by)},
+        {"result", FieldKind::choice, std::string(to_string(completion.result))},
+        {"evidence", FieldKind::text, to_value(completion.evidence)}, {"note", FieldKind::text, to_value(completion.note)},
+        {"recorded_at", FieldKind::timestamp, format_timestamp(completion.recorded_at)},
+        {"recorded_by", FieldKind::text, completion.recorded_by}};
 }
 
 Result<Completion> complete(Activity& activity, Date done_on, ActivityResult result, std::optional<std::string> evidence,

@@ -43,6 +43,9 @@ struct Completion {
     bool on_time() const { return done_on <= due; }
 };
 
+// A completion as a log entry: id, done_on, due, on_time, done_by, result, evidence, note, recorded_at, recorded_by.
+LogEntry log_entry(const Completion& completion);
+
 // Records a completion: the entry satisfies the current due date and the activity moves to its next occurrence
 // after the completion date (missed occurrences are not owed twice). Fails on a date in the future or before the
 // activity existed, and on a failed result without a note saying what went wrong.

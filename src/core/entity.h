@@ -170,6 +170,73 @@ FieldSpec<T> field(std::string_view name, FieldKind kind, unsigned flags, std::s
                         &set_member<Member, T>};
 }
 
+// An input of a verb that is not a field of the row (the date an activity was done, a KPI's measured value).
+struct ParamSpec {
+    std::string_view name;
+    FieldKind kind;
+    unsigned flags; // required, multiline
+    std::string_view help;
+    std::span<const std::string_view> choices; // FieldKind::choice
+    std::string_view target;                   // FieldKind::reference
+    std::string_view fallback;                 // what an absent input means, for help texts ("today")
+
+    bool has(FieldFlag flag) const { return (flags & flag) != 0; }
+};
+
+// A verb moves a row along its life (`clause9 vuln close VUL-1`, POST /api/v1/vulnerabilities/1/close). It is
+// declared once, next to the register's fields; the CLI command, the API route, the OpenAPI operation and the web
+// UI's button are all generated from the declaration, and app/verbs.h carries it out.
+//
+// A state verb is an update with rules: the caller may give `fields`; the verb moves `state` to one of `to` (the
+// first when the caller names none) and applies only to rows whose state is one of `from`. `stamp` sets what else
+// follows from the verb (an incident's closed_at), before the register's derive() and validate() run as for any
+// update.
+//
+// A log verb appends an entry to the row's log instead (an activity's completions, a KPI's measurements): it takes
+// `params` and the API posts them to /api/v1/{plural}/{id}/{log}; `list_name` is the CLI command that shows the log.
+template <class T>
+struct VerbSpec {
+    std::string_view name;
+    std::string_view help;
+    std::vector<std::string_view> fields;
+    std::string_view state;
+    std::vector<std::string_view> to;
+    std::vector<std::string_view> from;
+    void (*stamp)(T& row, Timestamp now) = nullptr;
+    std::string_view log;
+    std::string_view list_name;
+    std::vector<ParamSpec> params;
+
+    bool is_log() const { return !log.empty(); }
+    bool takes(std::string_view input) const
+    {
+        for (auto name : fields)
+            if (name == input)
+                return true;
+        for (const auto& param : params)
+            if (param.name == input)
+                return true;
+        return false;
+    }
+    // The names the caller may give, in declaration order.
+    std::vector<std::string_view> inputs() const
+    {
+        std::vector<std::string_view> names = fields;
+        for (const auto& param : params)
+            names.push_back(param.name);
+        return names;
+    }
+};
+
+// One entry of a row's log (an activity's completion, a KPI's measurement) as the front ends show it: named values
+// of known kinds, rendered like a row's fields.
+struct EntryField {
+    std::string_view name;
+    FieldKind kind;
+    Value value;
+};
+using LogEntry = std::vector<EntryField>;
+
 template <class T>
 struct EntitySpec {
     std::string_view name;   // "risk": CLI noun, history and audit entity name
@@ -182,6 +249,7 @@ struct EntitySpec {
     // register has no such notion.
     std::vector<Filter> (*open_filter)() = nullptr;
     std::vector<Filter> (*overdue_filter)(Date today) = nullptr;
+    std::vector<VerbSpec<T>> verbs;
 
     const FieldSpec<T>* find(std::string_view field_name) const
     {
@@ -190,12 +258,33 @@ struct EntitySpec {
                 return &spec;
         return nullptr;
     }
+    const VerbSpec<T>* find_verb(std::string_view verb_name) const
+    {
+        for (const auto& verb : verbs)
+            if (verb.name == verb_name)
+                return &verb;
+        return nullptr;
+    }
 };
 
 std::string display_id(std::string_view prefix, Id id);
 
 // Parses a display id ("RSK-12", "rsk-12") or a bare number ("12").
 std::optional<Id> parse_display_id(std::string_view prefix, std::string_view text);
+
+// What a verb takes, each as a parameter: the row's fields it lets the caller give, then its own parameters.
+template <class T>
+std::vector<ParamSpec> verb_inputs(const EntitySpec<T>& spec, const VerbSpec<T>& verb)
+{
+    std::vector<ParamSpec> inputs;
+    for (auto name : verb.fields)
+        if (const auto* field_spec = spec.find(name))
+            inputs.push_back({field_spec->name, field_spec->kind, field_spec->flags & multiline, field_spec->help,
+                field_spec->choices, field_spec->target, {}});
+    for (const auto& param : verb.params)
+        inputs.push_back(param);
+    return inputs;
+}
 
 template <class T>
 std::vector<Value> values_of(const EntitySpec<T>& spec, const T& row)

@@ -42,6 +42,19 @@ const EntitySpec<Incident>& incident_spec()
         },
         [] { return std::vector<Filter>{where("status", FilterOp::ne, std::string("closed"))}; },
         nullptr,
+        {
+            // Control 5.27: the review that closes an incident records its root cause and what was learned.
+            {.name = "close",
+                .help = "Close an incident after its review (high and critical need root cause and lessons learned)",
+                .fields = {"root_cause", "lessons_learned", "response_effectiveness", "resolved_at"},
+                .state = "status",
+                .to = {"closed"},
+                .from = {"open", "contained", "resolved"},
+                .stamp = [](Incident& row, Timestamp now) {
+                    if (!row.closed_at)
+                        row.closed_at = now;
+                }},
+        },
     };
     return spec;
 }

@@ -27,6 +27,20 @@ const EntitySpec<Kpi>& kpi_spec()
             field<&Kpi::owner>("owner", FieldKind::person, filterable, "who reports it (id or email)"),
             field<&Kpi::active>("active", FieldKind::boolean, filterable, "still reported"),
         },
+        nullptr,
+        nullptr,
+        {
+            // 9.1: manual KPIs are measured by hand, a value per period.
+            {.name = "measure",
+                .help = "Enter the value of a manual KPI for a period",
+                .log = "measurements",
+                .list_name = "values",
+                .params = {
+                    {"period", FieldKind::text, required, "the month, like 2026-10 (or a date in the period)"},
+                    {"value", FieldKind::real, required, "the measured value"},
+                    {"note", FieldKind::text, multiline, "remark on the measurement"},
+                }},
+        },
     };
     return spec;
 }
@@ -81,6 +95,15 @@ std::optional<Date> parse_period(std::string_view text, KpiFrequency frequency)
     if (!date)
         return std::nullopt;
     return period_start(*date, frequency);
+}
+
+LogEntry log_entry(const Kpi& kpi, const Measurement& measurement)
+{
+    return {{"period", FieldKind::date, format_date(measurement.period)}, {"value", FieldKind::real, measurement.value},
+        {"rag", FieldKind::choice, std::string(to_string(rag(kpi, measurement.value)))},
+        {"note", FieldKind::text, to_value(measurement.note)},
+        {"recorded_at", FieldKind::timestamp, format_timestamp(measurement.recorded_at)},
+        {"recorded_by", FieldKind::text, measurement.recorded_by}};
 }
 
 } // namespace c9

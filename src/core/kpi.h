@@ -72,6 +72,9 @@ struct Measurement {
     std::string recorded_by;
 };
 
+// A measurement as a log entry: period, value, rag, note, recorded_at, recorded_by.
+LogEntry log_entry(const Kpi& kpi, const Measurement& measurement);
+
 // A period for a manual measurement: "2026-10" or a date inside it, normalised to the period's first day.
 std::optional<Date> parse_period(std::string_view text, KpiFrequency frequency);
 Date period_start(Date date, KpiFrequency frequency);

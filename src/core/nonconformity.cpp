@@ -39,6 +39,15 @@ const EntitySpec<Nonconformity>& nonconformity_spec()
             return std::vector<Filter>{where("status", FilterOp::ne, std::string("closed")),
                                        where("due", FilterOp::lt, format_date(today))};
         },
+        {
+            // 10.2 d): closed once the corrective action proved effective.
+            {.name = "close",
+                .help = "Close a nonconformity once the corrective action proved effective (10.2 d)",
+                .fields = {"root_cause", "corrective_action", "effectiveness_check", "effective"},
+                .state = "status",
+                .to = {"closed"},
+                .from = {"open", "in_progress"}},
+        },
     };
     return spec;
 }

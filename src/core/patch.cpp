@@ -1,6 +1,7 @@
 #include "core/patch.h"
 
 #include "core/registry.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -23,15 +24,6 @@ std::string choices_text(std::span<const std::string_view> choices)
 
 namespace {
 
-std::string trim(std::string_view text)
-{
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
 bool parse_integer(std::string_view text, std::int64_t& out)
 {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -44,7 +36,7 @@ Result<Value> parse_field_text(FieldKind kind, std::span<const std::string_view>
                                std::string_view field_name, std::string_view raw)
 {
     std::string name(field_name);
-    std::string text = trim(raw);
+    std::string text(trim(raw));
     if (text.empty())
         return Value{};
     switch (kind) {
@@ -63,8 +55,7 @@ Result<Value> parse_field_text(FieldKind kind, std::span<const std::string_view>
         return Value{number};
     }
     case FieldKind::boolean: {
-        std::string lowered = text;
-        std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::string lowered = lower(text);
         if (lowered == "yes" || lowered == "true" || lowered == "1" || lowered == "y")
             return Value{std::int64_t{1}};
         if (lowered == "no" || lowered == "false" || lowered == "0" || lowered == "n")
@@ -86,23 +77,23 @@ Result<Value> parse_field_text(FieldKind kind, std::span<const std::string_view>
         if (std::find(choices.begin(), choices.end(), text) == choices.end())
             return Error::invalid(name, fmt::format("must be one of {}, not \"{}\"", choices_text(choices), text));
         return Value{text};
-    case FieldKind::person: {
-        std::int64_t id = 0;
-        if (parse_integer(text, id)) {
-            if (id <= 0)
-                return Error::invalid(name, "must be a person's id or email");
-            return Value{id};
-        }
-        if (text.find('@') == std::string::npos)
-            return Error::invalid(name, fmt::format("must be a person's id or email, not \"{}\"", text));
-        return Value{text};
-    }
+    case FieldKind::person:
     case FieldKind::reference: {
-        auto prefix = prefix_of(target);
-        auto id = parse_display_id(prefix, text);
-        if (!id)
-            return Error::invalid(name, fmt::format("must be a {} id like {}-1, not \"{}\"", target, prefix, text));
-        return Value{*id};
+        // A reference whose register another field names (an action's origin) keeps a display id as typed, for
+        // the app layer to check against that field.
+        if (target.starts_with('@')) {
+            std::int64_t id = 0;
+            if (parse_integer(text, id) && id > 0)
+                return Value{id};
+            return Value{text};
+        }
+        const auto* info = find_register(kind == FieldKind::person ? std::string_view("person") : target);
+        if (!info)
+            return Error::internal(fmt::format("core: {} refers to an unknown register {}", name, target));
+        auto ref = C9_TRY(parse_row_ref(*info, name, text));
+        if (ref.id)
+            return Value{*ref.id};
+        return Value{ref.key};
     }
     case FieldKind::controls: {
         auto normalized = normalize_controls(text);

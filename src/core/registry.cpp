@@ -1,6 +1,10 @@
 #include "core/registry.h"
 
+#include "core/entity.h"
+#include "core/text.h"
+
 #include <array>
+#include <fmt/format.h>
 
 namespace c9 {
 
@@ -39,6 +43,28 @@ std::string_view prefix_of(std::string_view name)
 {
     const auto* info = find_register(name);
     return info ? info->prefix : std::string_view{};
+}
+
+Result<RowRef> parse_row_ref(const RegisterInfo& target, std::string_view field, std::string_view typed)
+{
+    auto text = trim(typed);
+    if (auto id = parse_display_id(target.prefix, text))
+        return RowRef {.id = *id, .key = {}};
+    if (target.name == "person" && text.find('@') != std::string_view::npos && text.size() <= 254)
+        return RowRef {.id = std::nullopt, .key = lower(text)};
+    if (target.name == "control" && text.find('.') != std::string_view::npos && text.size() <= 16)
+        return RowRef {.id = std::nullopt, .key = std::string(text)};
+    return Error::invalid(std::string(field),
+        fmt::format("\"{}\" is not a {} id; give {}", text.substr(0, 64), target.name, ref_forms(target)));
+}
+
+std::string ref_forms(const RegisterInfo& target)
+{
+    if (target.name == "person")
+        return fmt::format("{}-3, 3 or an email", target.prefix);
+    if (target.name == "control")
+        return fmt::format("an Annex A id like 8.8, or {}-12", target.prefix);
+    return fmt::format("{}-12 or 12", target.prefix);
 }
 
 } // namespace c9

@@ -53,6 +53,14 @@ const EntitySpec<Risk>& risk_spec()
             return std::vector<Filter>{where("status", FilterOp::eq, std::string("open")),
                                        where("treatment_due", FilterOp::lt, format_date(today))};
         },
+        {
+            {.name = "close",
+                .help = "Close a risk that no longer applies (--description may say why)",
+                .fields = {"description"},
+                .state = "status",
+                .to = {"closed"},
+                .from = {"open"}},
+        },
     };
     return spec;
 }

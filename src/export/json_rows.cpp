@@ -57,6 +57,31 @@ Result<Value> value_from_json(FieldKind kind, std::span<const std::string_view> 
     }
 }
 
+Result<Patch> inputs_from_json(const std::vector<ParamSpec>& inputs, const Json& body)
+{
+    if (!body.is_object())
+        return Error::invalid("body", "must be a JSON object");
+    Patch patch;
+    Problems problems;
+    for (const auto& [key, json] : body.items()) {
+        auto input = std::find_if(
+            inputs.begin(), inputs.end(), [&key = key](const ParamSpec& param) { return param.name == key; });
+        if (input == inputs.end()) {
+            patch.push_back({key, Value{}});
+            continue;
+        }
+        auto value = value_from_json(input->kind, input->choices, input->target, key, json);
+        if (!value) {
+            for (const auto& error : value.error().fields())
+                problems.add(error.field, error.message);
+            continue;
+        }
+        patch.push_back({key, std::move(*value)});
+    }
+    C9_TRY(problems.result());
+    return patch;
+}
+
 Json history_json(const std::vector<HistoryEntry>& entries)
 {
     Json out = Json::array();
@@ -68,6 +93,28 @@ Json history_json(const std::vector<HistoryEntry>& entries)
                        {"old", entry.old_value},
                        {"new", entry.new_value}});
     return out;
+}
+
+Json attendance_json(const Attendance& attendance)
+{
+    return Json{{"meeting", attendance.meeting}, {"person", attendance.person}, {"role", to_string(attendance.role)},
+        {"presence", to_string(attendance.presence)}};
+}
+
+Json entry_json(const LogEntry& entry)
+{
+    Json out = Json::object();
+    for (const auto& field : entry)
+        out[std::string(field.name)] = value_json(field.kind, field.value);
+    return out;
+}
+
+std::string entry_name(std::string_view log)
+{
+    std::string name(log);
+    if (name.ends_with('s'))
+        name.pop_back();
+    return name;
 }
 
 } // namespace c9

@@ -2,6 +2,7 @@
 // looks the same everywhere: {"id": 12, "ref": "RSK-12", "version": 3, ..., "title": "...", "owner": 4}.
 #pragma once
 
+#include "core/meeting.h"
 #include "core/patch.h"
 #include "store/store.h"
 
@@ -75,6 +76,18 @@ Result<Patch> patch_from_json(const EntitySpec<T>& spec, const Json& body)
     return patch;
 }
 
+// Reads a verb's inputs from a JSON object by their kinds. A member the verb does not take is passed on without a
+// value, for the app to name (app/verbs.h check_verb_inputs).
+Result<Patch> inputs_from_json(const std::vector<ParamSpec>& inputs, const Json& body);
+
 Json history_json(const std::vector<HistoryEntry>& entries);
+
+// A person's attendance at a meeting: {"meeting": 3, "person": 4, "role": "chair", "presence": "present"}.
+Json attendance_json(const Attendance& attendance);
+
+// A log entry as an object of its fields; `entry_name` is the member a verb's answer holds it in ("completion" for
+// the log "completions").
+Json entry_json(const LogEntry& entry);
+std::string entry_name(std::string_view log);
 
 } // namespace c9

@@ -71,9 +71,9 @@ void seed_database(Store& store, Seed& seed)
         user.password_hash = fixture_hash();
         seed.users[as]
             = must(store.write([&](Tx& tx) { return insert_user(tx, user, caller.stamp()); }), "seed an account");
-        seed.tokens[as] = must(create_token(store, seed.users[as], "fixture", caller), "seed a token").token;
+        seed.tokens[as] = must(create_token(store, std::to_string(seed.users[as]), "fixture", caller), "seed a token").token;
     }
-    seed.spare_token = must(create_token(store, seed.users[As::member], "spare", caller), "seed a token").record.id;
+    seed.spare_token = must(create_token(store, std::to_string(seed.users[As::member]), "spare", caller), "seed a token").record.id;
 
     Value member = seed.member_person;
     auto date = [&](int days) { return Value {format_date(add_days(today, days))}; };

@@ -312,7 +312,8 @@ TEST_F(Registers, ActivityCompletionsAndKpiMeasurements)
     auto kpi = "/api/v1/kpis/" + seed.ids["kpis"];
     auto measured = post(kpi + "/measurements", {{"period", "2026-01"}, {"value", 85.5}, {"note", "one team missing"}});
     ASSERT_EQ(measured.status, 201) << measured.describe();
-    EXPECT_EQ(measured.json()["rag"], "red");
+    EXPECT_EQ(measured.json()["measurement"]["rag"], "red");
+    EXPECT_EQ(measured.json()["ref"], "KPI-" + seed.ids["kpis"]);
     EXPECT_EQ(post(kpi + "/measurements", {{"period", "2026-01"}}).json()["errors"][0]["field"], "value");
     EXPECT_EQ(post(kpi + "/measurements", {{"period", "never"}, {"value", 1}}).json()["errors"][0]["field"], "period");
     EXPECT_EQ(get(kpi + "/measurements").json()["items"].size(), 1u);

@@ -124,7 +124,9 @@ TEST_F(Cli, VerbsEndARowsLife)
               0);
     auto completed = run({"activity", "complete", "MNT-1", "--evidence", "ticket 4711"});
     EXPECT_EQ(completed.status, 0) << completed.err;
-    EXPECT_EQ(completed.out, "MNT-1 done on 2026-06-15 (on time); next due 2026-09-30\n");
+    EXPECT_EQ(completed.out, "Maintenance activity MNT-1: completion logged: done_on 2026-06-15, due 2026-06-30, "
+                             "on_time yes, done_by PER-1, result ok, evidence ticket 4711\n");
+    EXPECT_EQ(json({"activity", "show", "MNT-1"})["next_due"], "2026-09-30");
     EXPECT_EQ(json({"activity", "log", "MNT-1"}).size(), 1u);
 
     ASSERT_EQ(run({"kpi", "add", "--name", "Phishing click rate", "--target", "5", "--amber", "10", "--direction",
@@ -156,7 +158,7 @@ TEST_F(Cli, BadInputIsOneLineNonZeroAndChangesNothing)
         {{"risk", "update", "RSK-99", "--title", "x"}, 3, "RSK-99"},
         {{"risk", "update", "RSK-1"}, 2, "nothing to change"},
         {{"risk", "update", "RSK-1", "--inherent-score", "3"}, 2, "inherent"},
-        {{"risk", "show", "INC-1"}, 2, "risk id"},
+        {{"risk", "show", "INC-1"}, 3, "risk id"},
         {{"action", "add", "--title", "x", "--owner", "1", "--due", "2026-06-01"}, 2, "due"},
         {{"vuln", "add", "--title", "x", "--cvss", "11"}, 2, "cvss"},
         {{"control", "update", "5.1", "--applicable", "no"}, 2, "justification"},

@@ -27,7 +27,7 @@ void fill(Store& store)
     input.password = "correct horse battery staple";
     auto account = create_account(store, input, caller_at());
     ASSERT_TRUE(account) << account.error().message();
-    auto token = create_token(store, account->meta.id, "reporting", caller_at());
+    auto token = create_token(store, std::to_string(account->meta.id), "reporting", caller_at());
     ASSERT_TRUE(token) << token.error().message();
 }
 

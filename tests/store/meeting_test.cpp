@@ -184,7 +184,7 @@ TEST_F(MeetingCycle, ApprovalSealsTheRecord)
     EXPECT_TRUE(check->intact);
 
     // The meeting row itself cannot change, by any path.
-    auto renamed = update(db.store(), meeting_spec(), meeting.id, Patch{{"title", std::string("renamed")}},
+    auto renamed = update(db.store(), meeting_spec(), display_id("MTG", meeting.id), Patch{{"title", std::string("renamed")}},
                           std::nullopt, caller_at("2026-04-16T00:00:00Z"));
     ASSERT_FALSE(renamed);
     EXPECT_EQ(renamed.error().code(), ErrorCode::locked);
@@ -217,7 +217,7 @@ TEST_F(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)
 
     auto third = plan("2026-03-15T09:00:00Z", "2026-03-01T00:00:00Z");
     EXPECT_TRUE(contains(agenda_keys(third.id, "2026-03-01T00:00:00Z"), ref)) << "still open: carried again";
-    ASSERT_TRUE(update(db.store(), action_spec(), action->id, Patch{{"status", std::string("done")}}, std::nullopt,
+    ASSERT_TRUE(update(db.store(), action_spec(), display_id("ACT", action->id), Patch{{"status", std::string("done")}}, std::nullopt,
                        caller_at("2026-03-10T00:00:00Z")));
     auto after_done = agenda_keys(third.id, "2026-03-14T00:00:00Z");
     EXPECT_FALSE(contains(after_done, ref));

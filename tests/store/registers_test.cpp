@@ -40,6 +40,13 @@ protected:
     }
 };
 
+// The store's list, read directly: these tests are about the query, not about a front end's request.
+template <class T>
+Result<TypedPage<T>> rows_of(Store& store, const EntitySpec<T>& spec, const ListQuery& query)
+{
+    return store.read([&](Tx& tx) { return list_rows(tx, spec, query); });
+}
+
 // One case per register: how to make a valid row, and one change to apply.
 struct RegisterCase {
     const char* name;
@@ -60,8 +67,8 @@ RegisterCase register_case(
             return row.id;
         },
         [&spec, change](Store& store, Id id, std::optional<std::int64_t> version) -> Result<std::int64_t> {
-            auto row = C9_TRY(update(store, spec, id, change, version, caller_at("2026-06-16T09:00:00Z")));
-            return row.version;
+            auto changed = C9_TRY(update(store, spec, std::to_string(id), change, version, caller_at("2026-06-16T09:00:00Z")));
+            return changed.row.version;
         },
         field, spec.name.data()};
 }
@@ -197,8 +204,9 @@ TEST_F(RegisterStore, ReadsBackExactlyWhatWasWritten)
         {"residual_impact", std::int64_t {2}}, {"controls", std::string("8.8, 5.15")}};
     auto created = create(store(), risk_spec(), patch, caller_at());
     ASSERT_TRUE(created) << created.error().message();
-    auto read = fetch(store(), risk_spec(), created->id);
-    ASSERT_TRUE(read);
+    auto shown = show(store(), risk_spec(), display_id("RSK", created->id));
+    ASSERT_TRUE(shown);
+    auto* read = &shown->row;
     EXPECT_EQ(read->title, "Café & \"quotes\" — ünïcode");
     EXPECT_EQ(read->owner, owner);
     EXPECT_EQ(read->inherent_score, 20);
@@ -274,7 +282,7 @@ TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
     query.descending = true;
     query.limit = 5;
     query.offset = 5;
-    auto page = list(store(), action_spec(), query);
+    auto page = rows_of(store(), action_spec(), query);
     ASSERT_TRUE(page) << page.error().message();
     EXPECT_EQ(page->total, 13);
     ASSERT_EQ(page->rows.size(), 5u);
@@ -283,7 +291,7 @@ TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
 
     ListQuery search;
     search.search = "FIREWALL";
-    auto found = list(store(), action_spec(), search);
+    auto found = rows_of(store(), action_spec(), search);
     ASSERT_TRUE(found);
     EXPECT_EQ(found->total, 5);
 
@@ -291,36 +299,36 @@ TEST_F(RegisterStore, ListsFilterSearchSortAndPage)
     search.filters = query.filters;
     search.limit = 2;
     search.offset = 1;
-    auto searched_page = list(store(), action_spec(), search);
+    auto searched_page = rows_of(store(), action_spec(), search);
     ASSERT_TRUE(searched_page) << searched_page.error().message();
     EXPECT_EQ(searched_page->rows.size(), 2u);
     EXPECT_EQ(searched_page->total, 3); // firewall reviews 5, 15 and 25 are alice's
     // Read through the filter and then sorted, the same page.
     auto selective = query;
     selective.selective = true;
-    auto selective_page = list(store(), action_spec(), selective);
+    auto selective_page = rows_of(store(), action_spec(), selective);
     ASSERT_TRUE(selective_page) << selective_page.error().message();
     EXPECT_EQ(selective_page->total, 13);
     ASSERT_EQ(selective_page->rows.size(), 5u);
     for (size_t index = 0; index < 5; ++index)
         EXPECT_EQ(selective_page->rows[index].id, page->rows[index].id);
     query.offset = 40;
-    auto beyond = list(store(), action_spec(), query);
+    auto beyond = rows_of(store(), action_spec(), query);
     ASSERT_TRUE(beyond) << beyond.error().message();
     EXPECT_TRUE(beyond->rows.empty());
     EXPECT_EQ(beyond->total, 13);
 
     ListQuery wildcard;
     wildcard.search = "%";
-    EXPECT_EQ(list(store(), action_spec(), wildcard)->total, 0);
+    EXPECT_EQ(rows_of(store(), action_spec(), wildcard)->total, 0);
 
     ListQuery bad;
     bad.sort = "owner; DROP TABLE actions";
-    auto refused = list(store(), action_spec(), bad);
+    auto refused = rows_of(store(), action_spec(), bad);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code(), ErrorCode::invalid);
 
-    auto overdue = list(store(), action_spec(), ListQuery {action_spec().overdue_filter(test::day("2026-06-20"))});
+    auto overdue = rows_of(store(), action_spec(), ListQuery {action_spec().overdue_filter(test::day("2026-06-20"))});
     EXPECT_EQ(overdue->total, 4);
 }
 
@@ -332,9 +340,9 @@ TEST_F(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
             {"impact", std::int64_t {4}}},
         caller_at());
     ASSERT_TRUE(risk);
-    ASSERT_TRUE(update(store(), risk_spec(), risk->id, Patch {{"title", std::string("DDoS on web shop")}}, std::nullopt,
+    ASSERT_TRUE(update(store(), risk_spec(), display_id("RSK", risk->id), Patch {{"title", std::string("DDoS on web shop")}}, std::nullopt,
         caller_at("2026-06-16T00:00:00Z")));
-    ASSERT_TRUE(update(store(), risk_spec(), risk->id,
+    ASSERT_TRUE(update(store(), risk_spec(), display_id("RSK", risk->id),
         Patch {{"residual_likelihood", std::int64_t {2}}, {"residual_impact", std::int64_t {3}}}, std::nullopt,
         caller_at("2026-06-17T00:00:00Z")));
     auto scores = store().read([&](Tx& tx) -> Result<std::vector<RiskScore>> {

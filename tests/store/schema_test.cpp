@@ -48,7 +48,7 @@ TEST(Schema, MigratesAnEmptyFileAndInitIsRepeatable)
     // Answer the SoA for one control, then run init again: nothing is added and the answer stays.
     auto control = (*store)->read([](Tx& tx) { return control_by_code(tx, "5.7"); });
     ASSERT_TRUE(control && *control);
-    ASSERT_TRUE(update(**store, control_spec(), **control,
+    ASSERT_TRUE(update(**store, control_spec(), "5.7",
                        Patch{{"applicable", std::int64_t{1}}, {"status", std::string("implemented")},
                              {"justification", std::string("threat feed subscribed")}},
                        std::nullopt, caller_at()));
@@ -56,8 +56,9 @@ TEST(Schema, MigratesAnEmptyFileAndInitIsRepeatable)
     ASSERT_TRUE(second);
     EXPECT_EQ(second->migrations_run, 0);
     EXPECT_EQ(second->controls_added, 0);
-    auto answered = fetch(**store, control_spec(), **control);
-    ASSERT_TRUE(answered);
+    auto shown = show(**store, control_spec(), "A.5.7");
+    ASSERT_TRUE(shown);
+    auto* answered = &shown->row;
     EXPECT_EQ(answered->status, ImplementationStatus::implemented);
     EXPECT_EQ(*answered->justification, "threat feed subscribed");
     EXPECT_EQ(answered->version, 2);
@@ -66,8 +67,7 @@ TEST(Schema, MigratesAnEmptyFileAndInitIsRepeatable)
 TEST(Schema, CatalogFieldsCannotBeEdited)
 {
     test::TestDatabase db;
-    auto id = db.store().read([](Tx& tx) { return control_by_code(tx, "8.8"); });
-    auto refused = update(db.store(), control_spec(), **id, Patch{{"title", std::string("Renamed")}}, std::nullopt,
+    auto refused = update(db.store(), control_spec(), "8.8", Patch{{"title", std::string("Renamed")}}, std::nullopt,
                           caller_at());
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().fields().at(0).field, "title");
@@ -81,7 +81,7 @@ TEST(AuditChain, EveryWriteAppendsOneLinkedEntry)
                          Patch{{"name", std::string("Alice")}, {"email", std::string("alice@example.org")}},
                          caller_at("2026-06-15T10:00:00Z", "cli:alice"));
     ASSERT_TRUE(person);
-    ASSERT_TRUE(update(store, person_spec(), person->id, Patch{{"department", std::string("IT")}}, std::nullopt,
+    ASSERT_TRUE(update(store, person_spec(), display_id("PER", person->id), Patch{{"department", std::string("IT")}}, std::nullopt,
                        caller_at("2026-06-15T11:00:00Z", "cli:bob")));
     std::vector<AuditEntry> entries;
     ASSERT_TRUE(store.read([&](Tx& tx) -> Result<bool> {

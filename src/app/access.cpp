@@ -1,0 +1,60 @@
+#include "app/access.h"
+
+#include "core/entity.h"
+#include "store/meeting_records.h"
+
+#include <fmt/format.h>
+
+namespace c9 {
+
+Permission write_permission(std::string_view register_name)
+{
+    if (register_name == "series" || register_name == "meeting")
+        return Permission::manage_meetings;
+    return Permission::edit_register;
+}
+
+Result<void> require(const Caller& caller, Permission permission, std::optional<Id> owner, std::string_view what)
+{
+    if (!caller.role)
+        return {};
+    switch (grant(*caller.role, permission)) {
+    case Grant::granted:
+        return {};
+    case Grant::own:
+        if (caller.person && owner == caller.person)
+            return {};
+        return Error(ErrorCode::forbidden,
+            fmt::format("the {} role may only change {} whose owner is the account's person", to_string(*caller.role),
+                what));
+    case Grant::denied:
+        break;
+    }
+    return Error(ErrorCode::forbidden,
+        fmt::format("the {} role does not have the {} permission", to_string(*caller.role), to_string(permission)));
+}
+
+Result<void> require_attendee(Tx& tx, const Caller& caller, Id meeting)
+{
+    if (!caller.role)
+        return {};
+    auto granted = grant(*caller.role, Permission::record_meeting);
+    if (granted == Grant::granted)
+        return {};
+    if (granted == Grant::own && caller.person) {
+        for (const auto& attendance : C9_TRY(attendance_of(tx, meeting)))
+            if (attendance.person == *caller.person
+                && (attendance.presence == Presence::invited || attendance.presence == Presence::present))
+                return {};
+    }
+    return Error(ErrorCode::forbidden,
+        fmt::format("the {} role may only record in meetings the account's person attends ({})",
+            to_string(*caller.role), display_id("MTG", meeting)));
+}
+
+bool manages_accounts(const Caller& caller)
+{
+    return !caller.role || grant(*caller.role, Permission::manage_users) == Grant::granted;
+}
+
+} // namespace c9

@@ -1,0 +1,163 @@
+#include "app/meeting_cycle.h"
+
+#include "app/access.h"
+#include "app/refs.h"
+#include "core/text.h"
+#include "store/typed.h"
+
+#include <charconv>
+#include <fmt/format.h>
+
+namespace c9 {
+
+Result<Meeting> find_meeting(Tx& tx, std::string_view ref)
+{
+    return get_row(tx, meeting_spec(), C9_TRY(find_row_id(tx, meeting_spec(), ref)));
+}
+
+Result<AgendaItem> find_agenda_item(Tx& tx, Id meeting, const ItemRef& ref)
+{
+    auto text = trim(ref.text);
+    auto not_on_agenda = [&](std::string_view what) {
+        return Error::not_found(fmt::format("{} has no agenda item {}", display_id("MTG", meeting), what));
+    };
+    bool by_id = ref.numbering == ItemNumbering::id || text.starts_with("AI-") || text.starts_with("ai-");
+    if (by_id) {
+        auto id = parse_display_id("AI", text);
+        if (!id)
+            return not_on_agenda(fmt::format("\"{}\" (items are named like AI-17)", text.substr(0, 64)));
+        auto item = get_row(tx, agenda_item_spec(), *id);
+        if (!item || item->meeting != meeting)
+            return not_on_agenda(display_id("AI", *id));
+        return std::move(*item);
+    }
+    // The number the agenda shows: items in order, removed ones not counted.
+    int number = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (ec != std::errc() || end != text.data() + text.size() || number < 1)
+        return not_on_agenda(fmt::format("\"{}\" (give the number the agenda shows, or AI-n)", text.substr(0, 64)));
+    ListQuery query;
+    query.filters = {where("meeting", FilterOp::eq, meeting), where("removed", FilterOp::eq, std::int64_t{0})};
+    query.sort = "position";
+    auto items = C9_TRY(list_rows(tx, agenda_item_spec(), query)).rows;
+    if (number > static_cast<int>(items.size()))
+        return not_on_agenda(fmt::format("{} (it has {})", number, items.size()));
+    return items[static_cast<size_t>(number - 1)];
+}
+
+Result<Meeting> plan_meeting(
+    Store& store, std::string_view series_ref, std::optional<Timestamp> starts_at, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meetings"));
+    return store.write([&](Tx& tx) -> Result<Meeting> {
+        auto series = C9_TRY(get_row(tx, series_spec(), C9_TRY(find_row_id(tx, series_spec(), series_ref))));
+        return plan_meeting(tx, series.id, starts_at, caller);
+    });
+}
+
+Result<Meeting> start_meeting(Store& store, std::string_view meeting_ref, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meetings"));
+    return store.write(
+        [&](Tx& tx) -> Result<Meeting> { return start_meeting(tx, C9_TRY(find_meeting(tx, meeting_ref)).id, caller); });
+}
+
+Result<Meeting> close_meeting(
+    Store& store, std::string_view meeting_ref, std::optional<std::string> uncovered_reason, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meetings"));
+    return store.write([&](Tx& tx) -> Result<Meeting> {
+        return close_meeting(tx, C9_TRY(find_meeting(tx, meeting_ref)).id, uncovered_reason, caller);
+    });
+}
+
+Result<Meeting> approve_meeting(Store& store, std::string_view meeting_ref, std::optional<std::string> approver,
+    const Caller& caller, const MinutesRenderers& renderers)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meetings"));
+    return store.write([&](Tx& tx) -> Result<Meeting> {
+        auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
+        std::optional<Id> by;
+        if (approver)
+            by = C9_TRY(resolve_person(tx, "by", *approver));
+        return approve_meeting(tx, meeting.id, by, caller, renderers);
+    });
+}
+
+Result<SealCheck> verify_minutes(Store& store, std::string_view meeting_ref)
+{
+    return store.read(
+        [&](Tx& tx) -> Result<SealCheck> { return verify_minutes(tx, C9_TRY(find_meeting(tx, meeting_ref)).id); });
+}
+
+Result<std::vector<Attendance>> record_attendance(
+    Store& store, std::string_view meeting_ref, const AttendanceChange& change, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meetings"));
+    if (change.people.empty())
+        return Error::invalid("person", "name at least one person");
+    return store.write([&](Tx& tx) -> Result<std::vector<Attendance>> {
+        auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
+        std::vector<Attendance> recorded;
+        for (const auto& person : change.people) {
+            AttendanceInput input{C9_TRY(resolve_person(tx, "person", person)), change.role, change.presence};
+            recorded.push_back(C9_TRY(record_attendance(tx, meeting.id, input, caller)));
+        }
+        return recorded;
+    });
+}
+
+Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const ItemRef& item,
+    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller)
+{
+    if (!notes && !outcome)
+        return Error::invalid("notes", "give notes, an outcome or both");
+    return store.write([&](Tx& tx) -> Result<AgendaItem> {
+        auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
+        C9_TRY(require_attendee(tx, caller, meeting.id));
+        auto current = C9_TRY(find_agenda_item(tx, meeting.id, item));
+        return record_note(tx, current.id, notes.value_or(current.notes.value_or("")), outcome, caller);
+    });
+}
+
+namespace {
+
+// Runs a record step in the meeting `meeting_ref` names, with the agenda item `item` names put into the fields.
+template <class T>
+Result<T> record_in(Store& store, std::string_view meeting_ref, const std::optional<ItemRef>& item, Patch fields,
+    const Caller& caller, Result<T> (*record)(Tx&, Id, Patch, const Caller&))
+{
+    return store.write([&](Tx& tx) -> Result<T> {
+        auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
+        C9_TRY(require_attendee(tx, caller, meeting.id));
+        if (item) {
+            for (const auto& input : fields)
+                if (input.field == "agenda_item")
+                    return Error::invalid("agenda_item", "name the agenda item once");
+            fields.push_back({"agenda_item", C9_TRY(find_agenda_item(tx, meeting.id, *item)).id});
+        }
+        return record(tx, meeting.id, std::move(fields), caller);
+    });
+}
+
+} // namespace
+
+Result<Decision> record_decision(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
+    Patch fields, const Caller& caller)
+{
+    return record_in<Decision>(store, meeting_ref, item, std::move(fields), caller, &record_decision);
+}
+
+Result<ActionItem> raise_action(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
+    Patch fields, const Caller& caller)
+{
+    return record_in<ActionItem>(store, meeting_ref, item, std::move(fields), caller, &raise_action);
+}
+
+Result<Lesson> record_lesson(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
+    Patch fields, const Caller& caller)
+{
+    return record_in<Lesson>(store, meeting_ref, item, std::move(fields), caller, &record_lesson);
+}
+
+} // namespace c9

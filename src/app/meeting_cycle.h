@@ -1,0 +1,58 @@
+// The meeting cycle as use cases (DESIGN.md section 2): plan, start, record attendance, notes, decisions, action
+// items and lessons, close, approve and verify. Each function takes the rows as a person names them (MTG-3, SER-1,
+// PER-2 or an email), owns its transaction and applies the access rules; the steps it is made of are in
+// app/meetings.h and app/meeting_docs.h.
+#pragma once
+
+#include "app/meeting_docs.h"
+#include "app/meetings.h"
+
+#include <string_view>
+
+namespace c9 {
+
+// How an agenda item is named: by the number the agenda shows (CLI: `--item 4`) or by its id (API paths); AI-17
+// names an item by id either way. An item of another meeting, or none, is not found.
+enum class ItemNumbering { shown, id };
+struct ItemRef {
+    std::string text;
+    ItemNumbering numbering = ItemNumbering::shown;
+};
+
+Result<Meeting> find_meeting(Tx& tx, std::string_view ref);
+Result<AgendaItem> find_agenda_item(Tx& tx, Id meeting, const ItemRef& item);
+
+Result<Meeting> plan_meeting(
+    Store& store, std::string_view series_ref, std::optional<Timestamp> starts_at, const Caller& caller);
+Result<Meeting> start_meeting(Store& store, std::string_view meeting_ref, const Caller& caller);
+Result<Meeting> close_meeting(
+    Store& store, std::string_view meeting_ref, std::optional<std::string> uncovered_reason, const Caller& caller);
+// 9.3.3, 7.5.3: renders, hashes and seals the minutes. Without `approver` the caller's own person approves.
+Result<Meeting> approve_meeting(Store& store, std::string_view meeting_ref, std::optional<std::string> approver,
+    const Caller& caller, const MinutesRenderers& renderers);
+Result<SealCheck> verify_minutes(Store& store, std::string_view meeting_ref);
+
+// Attendance of one or more people (PER-2, 2 or an email), with the role and presence given; what is not given
+// stays as recorded (a person not yet recorded is an invited member).
+struct AttendanceChange {
+    std::vector<std::string> people;
+    std::optional<AttendeeRole> role;
+    std::optional<Presence> presence;
+};
+Result<std::vector<Attendance>> record_attendance(
+    Store& store, std::string_view meeting_ref, const AttendanceChange& change, const Caller& caller);
+
+// The notes and outcome of an agenda item; at least one of them. Notes not given stay as they are.
+Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const ItemRef& item,
+    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller);
+
+// A decision, action item or lesson recorded in the meeting, under the agenda item `item` names if any (else the
+// agenda_item field of the row, by id).
+Result<Decision> record_decision(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
+    Patch fields, const Caller& caller);
+Result<ActionItem> raise_action(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
+    Patch fields, const Caller& caller);
+Result<Lesson> record_lesson(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
+    Patch fields, const Caller& caller);
+
+} // namespace c9
