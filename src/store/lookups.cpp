@@ -11,14 +11,12 @@ namespace {
 
 Result<std::optional<Id>> id_by(Tx& tx, const char* query, const std::string& key, const char* doing)
 {
-    try {
+    return guarded(doing, [&]() -> Result<std::optional<Id>> {
         Query found(tx.impl(), query, {Storage::integer}, {key});
         if (!found.execute(true) || found.column(0).indicator == soci::i_null)
             return std::optional<Id> {};
         return std::optional<Id> {found.column(0).integer};
-    } catch (const std::exception& exception) {
-        return store_error(exception, doing);
-    }
+    });
 }
 
 } // namespace
@@ -38,7 +36,7 @@ Result<std::optional<Id>> control_by_code(Tx& tx, const std::string& code)
 
 Result<std::vector<std::string>> unknown_controls(Tx& tx, const std::vector<std::string>& codes)
 {
-    try {
+    return guarded("look up controls", [&]() -> Result<std::vector<std::string>> {
         std::set<std::string> known;
         Query query(tx.impl(), "SELECT code FROM controls", {Storage::text});
         query.each([&](const Query& row) { known.insert(row.column(0).text); });
@@ -47,14 +45,12 @@ Result<std::vector<std::string>> unknown_controls(Tx& tx, const std::vector<std:
             if (!known.contains(candidate))
                 unknown.push_back(candidate);
         return unknown;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "look up controls");
-    }
+    });
 }
 
 Result<std::map<std::string, Id>> first_role_holders(Tx& tx, const std::vector<std::string>& roles)
 {
-    try {
+    return guarded("look up ISMS role holders", [&]() -> Result<std::map<std::string, Id>> {
         std::map<std::string, Id> holders;
         Query query(tx.impl(), "SELECT id, roles FROM people WHERE roles IS NOT NULL AND active = 1 ORDER BY id",
             {Storage::integer, Storage::text});
@@ -77,21 +73,17 @@ Result<std::map<std::string, Id>> first_role_holders(Tx& tx, const std::vector<s
             take();
         }
         return holders;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "look up ISMS role holders");
-    }
+    });
 }
 
 Result<std::unordered_map<Id, std::string>> person_names(Tx& tx)
 {
-    try {
+    return guarded("read people", [&]() -> Result<std::unordered_map<Id, std::string>> {
         std::unordered_map<Id, std::string> names;
         Query query(tx.impl(), "SELECT id, name FROM people", {Storage::integer, Storage::text});
         query.each([&](const Query& row) { names[row.column(0).integer] = row.column(1).text; });
         return names;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read people");
-    }
+    });
 }
 
 } // namespace c9

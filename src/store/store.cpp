@@ -70,13 +70,11 @@ Store::~Store()
 
 Result<void> Store::analyze()
 {
-    try {
+    return guarded("analyze the database", [&]() -> Result<void> {
         soci::session sql(m_impl->pool);
         sql << "ANALYZE";
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "analyze the database");
-    }
+    });
 }
 
 Engine Store::engine() const { return m_impl->target.engine; }
@@ -148,6 +146,7 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
     if (target.engine == Engine::sqlite)
         configure_sqlite_library();
     auto impl = std::make_unique<Impl>(target, std::max(pool_size, 1));
+    // Not guarded(): a database that cannot be opened is unavailable, and the reason is libpq's, not SOCI's wording.
     try {
         for (int index = 0; index < impl->pool_size; ++index) {
             auto& session = impl->pool.at(static_cast<size_t>(index));
@@ -185,6 +184,7 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
             sql << statement;
     };
     bool open = false;
+    // Not guarded(): a failure here also rolls back, forgets the statements and remakes a broken connection.
     try {
         if (m_impl->target.engine == Engine::sqlite)
             control(write ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -277,13 +277,11 @@ void apply_migration(soci::session& sql, Engine engine, int version)
 
 Result<void> migrate_in(Tx& tx)
 {
-    try {
+    return guarded("migrate", [&]() -> Result<void> {
         for (int version = 1; version <= Store::latest_schema_version(); ++version)
             apply_migration(tx.impl().sql, tx.engine(), version);
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "migrate");
-    }
+    });
 }
 
 Result<int> Store::migrate()
