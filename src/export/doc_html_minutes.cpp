@@ -2,6 +2,7 @@
 #include "export/doc_html.h"
 
 #include "core/review_inputs.h"
+#include "core/text.h"
 #include "export/text_escape.h"
 
 namespace c9 {
@@ -93,7 +94,7 @@ std::string decisions(const MinutesDoc& doc)
                         {std::string(decision_type_words(decision.type)), {}},
                         {decision.text, "ml"},
                         {decision.rationale.empty() ? "not recorded" : decision.rationale, "ml"},
-                        {decision.links.empty() ? "none" : join(split_refs(decision.links), ", "), {}}});
+                        {decision.links.empty() ? "none" : join(split_list(decision.links), ", "), {}}});
     return html::section("decisions", "Decisions",
                          html::table({"Ref", "Item", "Type", "Decision", "Rationale", "Linked rows"}, rows));
 }

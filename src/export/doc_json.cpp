@@ -1,6 +1,7 @@
 #include "export/doc_json.h"
 
 #include "core/review_inputs.h"
+#include "core/text.h"
 #include "export/text_escape.h"
 
 namespace c9 {
@@ -94,7 +95,7 @@ Json decision_json(const DocDecision& decision)
                 {"type", to_string(decision.type)},
                 {"text", text(decision.text)},
                 {"rationale", text_or_null(decision.rationale)},
-                {"links", strings_json(split_refs(decision.links))},
+                {"links", strings_json(split_list(decision.links))},
                 {"item", number_or_null(decision.item_number)}};
 }
 

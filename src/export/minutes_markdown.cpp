@@ -1,6 +1,7 @@
 #include "export/minutes_markdown.h"
 
 #include "core/review_inputs.h"
+#include "core/text.h"
 #include "export/agenda_markdown.h"
 #include "export/text_escape.h"
 
@@ -86,7 +87,7 @@ std::string decisions(const MinutesDoc& doc)
         rows.push_back({decision.ref, item_number(decision.item_number),
                         std::string(decision_type_words(decision.type)), decision.text,
                         decision.rationale.empty() ? "not recorded" : decision.rationale,
-                        decision.links.empty() ? "none" : join(split_refs(decision.links), ", ")});
+                        decision.links.empty() ? "none" : join(split_list(decision.links), ", ")});
     return out
          + markdown_table({"Ref", "Item", "Type", "Decision", "Rationale", "Linked rows"}, rows,
                           {false, true, false, false, false, false})

@@ -1,5 +1,7 @@
 #include "export/text_escape.h"
 
+#include "core/text.h"
+
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -44,18 +46,7 @@ size_t utf8_sequence_length(std::string_view text, size_t pos)
     return length;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-
 bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && is_space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
 
 // "&amp;" or "&#60;" would be read as an entity by a Markdown renderer and shown as "&" or "<".
 bool starts_entity(std::string_view text, size_t pos)
@@ -183,7 +174,7 @@ std::string markdown_cell(std::string_view text)
     std::string cleaned = clean_text(text);
     std::string out;
     bool first = true;
-    for (auto line : split_lines(trim(cleaned))) {
+    for (auto line : split_lines(cleaned)) {
         if (!first)
             out += "<br>";
         first = false;
@@ -321,24 +312,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
         out += part;
     }
     return out;
-}
-
-std::vector<std::string> split_refs(std::string_view text)
-{
-    std::vector<std::string> refs;
-    std::string token;
-    for (char c : text) {
-        if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (!token.empty())
-                refs.push_back(std::move(token));
-            token.clear();
-        } else {
-            token += c;
-        }
-    }
-    if (!token.empty())
-        refs.push_back(std::move(token));
-    return refs;
 }
 
 std::string person_name(const std::optional<DocPerson>& person)

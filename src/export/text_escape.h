@@ -49,8 +49,6 @@ std::string format_number(double value);
 // "2, 5, 11"
 std::string join_numbers(const std::vector<int>& numbers);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
-// "INC-4, RSK-12" (or "INC-4 RSK-12") as separate references.
-std::vector<std::string> split_refs(std::string_view text);
 
 std::string person_name(const std::optional<DocPerson>& person); // "not assigned" when empty
 std::string_view meeting_type_words(MeetingType type);

@@ -35,6 +35,12 @@ TEST(TextEscape, MarkdownCellKeepsLinesAsBreaks)
     EXPECT_EQ(markdown_cell("<br>"), "\\<br\\>");
 }
 
+TEST(TextEscape, MarkdownCellTrimsEachLineButKeepsOuterLineBreaks)
+{
+    EXPECT_EQ(markdown_cell(" \n  padded \n\t"), "<br>padded<br>");
+    EXPECT_EQ(markdown_cell(" \t "), "");
+}
+
 TEST(TextEscape, MarkdownBlockEscapesLineStartsAndKeepsLines)
 {
     const EscapeCase cases[] = {
