@@ -1,10 +1,10 @@
 #include "store/copy.h"
 
+#include "core/text.h"
 #include "store/migrations.h"
 #include "store/tx_impl.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <regex>
 
@@ -40,9 +40,9 @@ struct TableColumn {
     Storage storage = Storage::text;
 };
 
-Storage storage_of_type(std::string type)
+Storage storage_of_type(std::string_view declared)
 {
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string type = lower(declared);
     if (type.find("int") != std::string::npos)
         return Storage::integer;
     if (type.find("real") != std::string::npos || type.find("double") != std::string::npos)

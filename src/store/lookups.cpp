@@ -1,5 +1,6 @@
 #include "store/lookups.h"
 
+#include "core/text.h"
 #include "store/tx_impl.h"
 
 #include <algorithm>
@@ -23,10 +24,7 @@ Result<std::optional<Id>> id_by(Tx& tx, const char* query, const std::string& ke
 
 Result<std::optional<Id>> person_by_email(Tx& tx, const std::string& email)
 {
-    std::string lowered = email;
-    for (auto& c : lowered)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return id_by(tx, "SELECT id FROM people WHERE email = :e", lowered, "look up a person by email");
+    return id_by(tx, "SELECT id FROM people WHERE email = :e", lower(email), "look up a person by email");
 }
 
 Result<std::optional<Id>> control_by_code(Tx& tx, const std::string& code)
@@ -54,23 +52,13 @@ Result<std::map<std::string, Id>> first_role_holders(Tx& tx, const std::vector<s
         std::map<std::string, Id> holders;
         Query query(tx.impl(), "SELECT id, roles FROM people WHERE roles IS NOT NULL AND active = 1 ORDER BY id",
             {Storage::integer, Storage::text});
-        // Stops reading as soon as every role has its holder.
+        // Stops reading as soon as every role has its holder. The column holds the canonical list derive() wrote
+        // ("iso, it"), whose names are lower case already.
         for (bool more = query.execute(true); more && holders.size() < roles.size(); more = query.fetch()) {
             Id id = query.column(0).integer;
-            const auto& text = query.column(1).text;
-            std::string token;
-            auto take = [&] {
-                if (!token.empty() && std::find(roles.begin(), roles.end(), token) != roles.end())
-                    holders.emplace(token, id);
-                token.clear();
-            };
-            for (char c : text) {
-                if (c == ',' || c == ' ')
-                    take();
-                else
-                    token += c;
-            }
-            take();
+            for (auto& role : split_list(query.column(1).text))
+                if (std::find(roles.begin(), roles.end(), role) != roles.end())
+                    holders.emplace(std::move(role), id);
         }
         return holders;
     });

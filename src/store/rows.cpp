@@ -1,4 +1,5 @@
 // Generic row operations over a TableDef: the SQL every register shares.
+#include "core/text.h"
 #include "store/tx_impl.h"
 
 #include <fmt/format.h>
@@ -129,11 +130,11 @@ Result<std::string> where_clause(
                 }
         std::string any;
         std::string pattern = "%";
-        for (char c : query->search) {
+        for (char c : lower(query->search)) {
             // LIKE wildcards in the search text match themselves.
             if (c == '%' || c == '_' || c == '\\')
                 pattern += '\\';
-            pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            pattern += c;
         }
         pattern += "%";
         for (const auto& column : columns) {

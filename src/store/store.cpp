@@ -1,10 +1,10 @@
 #include "store/store.h"
 
+#include "core/text.h"
 #include "store/db_url.h"
 #include "store/migrations.h"
 #include "store/tx_impl.h"
 
-#include <cctype>
 #include <fmt/format.h>
 #include <mutex>
 #include <soci/connection-pool.h>
@@ -93,11 +93,7 @@ std::string connection_failure(std::string_view text)
     size_t start = 0;
     while (start <= text.size()) {
         auto end = std::min(text.find('\n', start), text.size());
-        auto candidate = text.substr(start, end - start);
-        while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.front())))
-            candidate.remove_prefix(1);
-        while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.back())))
-            candidate.remove_suffix(1);
+        auto candidate = trim(text.substr(start, end - start));
         if (!candidate.empty() && candidate != generic) {
             line = candidate;
             break;
