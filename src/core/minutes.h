@@ -118,6 +118,17 @@ struct MinutesDoc {
     bool quorum_reached() const { return !quorum || present >= *quorum; }
 };
 
+// The items of a document grouped by section, in the order of the AgendaSection enum, each group in document order.
+struct SectionItems {
+    AgendaSection section;
+    std::vector<const DocItem*> items;
+};
+std::vector<SectionItems> items_by_section(const std::vector<DocItem>& items);
+
+// Management reviews only: the coverage rows of clause 9.3.2 (empty for other meeting types).
+const std::vector<DocCoverage>& review_coverage_of(const AgendaDoc& doc);
+bool has_uncovered_input(const AgendaDoc& doc);
+
 // The quorum sentence of the minutes, in words every format shares: "Quorum: reached: 6 present, 5 required."
 struct QuorumStatement {
     std::string label; // "Quorum:" or "Quorum: NOT reached:", shown strong

@@ -3,7 +3,10 @@
 
 #include "core/review_inputs.h"
 #include "core/text.h"
-#include "export/text_escape.h"
+#include "export/doc_format.h"
+#include "export/doc_words.h"
+#include "export/html_text.h"
+#include "export/plain_text.h"
 
 namespace c9 {
 

@@ -2,7 +2,7 @@
 
 #include "core/review_inputs.h"
 #include "core/text.h"
-#include "export/text_escape.h"
+#include "export/plain_text.h"
 
 namespace c9 {
 
