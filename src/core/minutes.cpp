@@ -1,6 +1,8 @@
 #include "core/minutes.h"
 
 #include "core/enum_names.h"
+#include "core/review_inputs.h"
+#include "core/text.h"
 
 namespace c9 {
 
@@ -32,5 +34,21 @@ bool has_uncovered_input(const AgendaDoc& doc)
             return true;
     return false;
 }
+
+MinutesItemFacts minutes_item_facts(const MinutesDoc& doc, const DocItem& item)
+{
+    MinutesItemFacts facts;
+    if (doc.agenda.meeting.type == MeetingType::management_review)
+        facts.covers = parse_covers(item.covers);
+    for (const auto& decision : doc.decisions)
+        if (decision.item_number == item.number)
+            facts.decisions.push_back(decision.ref);
+    for (const auto& action : doc.actions)
+        if (action.item_number == item.number)
+            facts.actions.push_back(action.ref);
+    return facts;
+}
+
+std::vector<std::string> linked_refs(const DocDecision& decision) { return split_list(decision.links); }
 
 } // namespace c9
