@@ -16,6 +16,31 @@ std::string person_name(const std::optional<DocPerson>& person)
     return one_line(person->name);
 }
 
+std::vector<std::pair<std::string, std::string>> minutes_item_fact_words(const MinutesDoc& doc, const DocItem& item)
+{
+    auto facts = minutes_item_facts(doc, item);
+    std::vector<std::pair<std::string, std::string>> words {
+        {"Presenter", person_name(item.presenter)},
+        {"Timebox", std::to_string(item.timebox_minutes) + " minutes"},
+        {"Sources", item.sources.empty() ? "none" : join(item.sources, ", ")},
+    };
+    if (!facts.covers.empty())
+        words.emplace_back("Covers 9.3.2 inputs", join(facts.covers, ", "));
+    words.emplace_back("Outcome", item.outcome ? std::string(outcome_words(*item.outcome)) : "not recorded");
+    if (!facts.decisions.empty())
+        words.emplace_back("Decisions", join(facts.decisions, ", "));
+    if (!facts.actions.empty())
+        words.emplace_back("Actions raised", join(facts.actions, ", "));
+    return words;
+}
+
+std::string item_number_words(int number) { return number > 0 ? std::to_string(number) : "none"; }
+
+std::string linked_rows_words(const DocDecision& decision)
+{
+    return decision.links.empty() ? "none" : join(linked_refs(decision), ", ");
+}
+
 namespace {
 
 // Words for enum values, in the order of their declaration; the static_asserts catch a value added to an enum.

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace c9 {
 
@@ -19,6 +21,15 @@ std::string_view outcome_words(Outcome outcome);
 std::string_view decision_type_words(DecisionType type);
 std::string_view action_status_words(ActionStatus status);
 std::string_view lesson_category_words(LessonCategory category);
+
+// What the minutes list under an agenda item, as (label, text) in plain words that each format escapes: presenter,
+// timebox, sources, the 9.3.2 inputs covered (management reviews), outcome, and the decisions taken and action items
+// raised under it when there are any.
+std::vector<std::pair<std::string, std::string>> minutes_item_fact_words(const MinutesDoc& doc, const DocItem& item);
+// The agenda item a decision or an action item belongs to: its number, or "none".
+std::string item_number_words(int number);
+// The rows a decision links to: "INC-4, RSK-12", or "none".
+std::string linked_rows_words(const DocDecision& decision);
 
 // KPIs as read in a meeting: "92.5%", "at least 95% (amber down to 90%)", "2026-Q1", "Amber", "Improving".
 std::string kpi_value_text(const KpiStatus& status);

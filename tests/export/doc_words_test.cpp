@@ -26,5 +26,17 @@ TEST(DocWords, KpiWording)
     EXPECT_EQ(rag_words(std::nullopt), "No value");
 }
 
+TEST(DocWords, ItemNumbersAndLinkedRows)
+{
+    EXPECT_EQ(item_number_words(3), "3");
+    EXPECT_EQ(item_number_words(0), "none");
+    DocDecision decision;
+    EXPECT_EQ(linked_rows_words(decision), "none");
+    decision.links = "INC-4;RSK-12\nACT-3";
+    EXPECT_EQ(linked_rows_words(decision), "INC-4, RSK-12, ACT-3");
+    decision.links = " , "; // typed, but no ref in it
+    EXPECT_EQ(linked_rows_words(decision), "");
+}
+
 } // namespace
 } // namespace c9
