@@ -118,6 +118,29 @@ struct MinutesDoc {
     bool quorum_reached() const { return !quorum || present >= *quorum; }
 };
 
+// The items of a document grouped by section, in the order of the AgendaSection enum, each group in document order.
+struct SectionItems {
+    AgendaSection section;
+    std::vector<const DocItem*> items;
+};
+std::vector<SectionItems> items_by_section(const std::vector<DocItem>& items);
+
+// Management reviews only: the coverage rows of clause 9.3.2 (empty for other meeting types).
+const std::vector<DocCoverage>& review_coverage_of(const AgendaDoc& doc);
+bool has_uncovered_input(const AgendaDoc& doc);
+
+// What the minutes say about one agenda item beyond the item itself, worked out from the rest of the record once
+// here so that every format states the same facts.
+struct MinutesItemFacts {
+    std::vector<std::string> covers;    // the 9.3.2 inputs it covers, for a management review (else empty)
+    std::vector<std::string> decisions; // refs of the decisions taken under it, in the order of the minutes
+    std::vector<std::string> actions;   // refs of the action items raised under it, in the order of the minutes
+};
+MinutesItemFacts minutes_item_facts(const MinutesDoc& doc, const DocItem& item);
+
+// The rows a decision links to, one ref each: the links are typed as "INC-4, RSK-12".
+std::vector<std::string> linked_refs(const DocDecision& decision);
+
 // The quorum sentence of the minutes, in words every format shares: "Quorum: reached: 6 present, 5 required."
 struct QuorumStatement {
     std::string label; // "Quorum:" or "Quorum: NOT reached:", shown strong

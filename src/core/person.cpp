@@ -1,6 +1,7 @@
 #include "core/person.h"
 
 #include "core/patch.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,6 +33,7 @@ const EntitySpec<Person>& person_spec()
 
 namespace {
 
+// Not split_list(): a semicolon is no separator here, so "iso;it" is refused as one unknown role.
 std::vector<std::string> split_roles(std::string_view text)
 {
     std::vector<std::string> roles;
@@ -55,12 +57,10 @@ std::vector<std::string> split_roles(std::string_view text)
 
 void derive(Person& row, const Person*, const Rules&)
 {
-    auto trim_lower = [](std::string& text) {
-        text.erase(0, text.find_first_not_of(" \t"));
-        text.erase(text.find_last_not_of(" \t") + 1);
-        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    };
-    trim_lower(row.email);
+    // Only spaces and tabs around the email go (trim() would take line ends too): validate() refuses those.
+    row.email.erase(0, row.email.find_first_not_of(" \t"));
+    row.email.erase(row.email.find_last_not_of(" \t") + 1);
+    row.email = lower(row.email);
     if (row.roles) {
         std::vector<std::string> unique;
         for (auto& role : split_roles(*row.roles))

@@ -1,28 +1,11 @@
 #include "core/recurrence.h"
 
-#include <algorithm>
+#include "core/text.h"
+
 #include <charconv>
 #include <fmt/format.h>
 
 namespace c9 {
-
-namespace {
-
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
-std::string upper(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
-
-} // namespace
 
 std::optional<Recurrence> Recurrence::parse(std::string_view text)
 {

@@ -51,6 +51,7 @@ std::vector<std::string> parse_covers(std::string_view text, std::vector<std::st
         }
         token.clear();
     };
+    // Not split_list(): a semicolon is no separator here, so "d1;d2" is one unknown code.
     for (char c : text) {
         if (c == ',' || std::isspace(static_cast<unsigned char>(c)))
             flush();

@@ -1,6 +1,9 @@
 #include "export/agenda_markdown.h"
 
-#include "export/text_escape.h"
+#include "export/doc_format.h"
+#include "export/doc_words.h"
+#include "export/markdown_text.h"
+#include "export/plain_text.h"
 
 namespace c9 {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/minutes.h"
-#include "export/text_escape.h"
+#include "export/doc_format.h"
 
 #include <string>
 

@@ -1,7 +1,10 @@
 #include "export/doc_html.h"
 
 #include "core/audit.h"
-#include "export/text_escape.h"
+#include "export/doc_format.h"
+#include "export/doc_words.h"
+#include "export/html_text.h"
+#include "export/plain_text.h"
 
 #include <array>
 

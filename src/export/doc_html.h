@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/minutes.h"
-#include "export/text_escape.h"
+#include "export/doc_format.h"
 
 #include <string>
 #include <string_view>

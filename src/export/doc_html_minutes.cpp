@@ -1,8 +1,10 @@
 // The minutes page; the page frame, style and shared tables are in doc_html.cpp.
 #include "export/doc_html.h"
 
-#include "core/review_inputs.h"
-#include "export/text_escape.h"
+#include "export/doc_format.h"
+#include "export/doc_words.h"
+#include "export/html_text.h"
+#include "export/plain_text.h"
 
 namespace c9 {
 
@@ -35,30 +37,9 @@ std::string attendance(const MinutesDoc& doc)
 
 std::string item(const MinutesDoc& doc, const DocItem& agenda_item)
 {
-    std::vector<std::pair<std::string, std::string>> facts{
-        {"Presenter", person_name(agenda_item.presenter)},
-        {"Timebox", std::to_string(agenda_item.timebox_minutes) + " minutes"},
-        {"Sources", agenda_item.sources.empty() ? "none" : join(agenda_item.sources, ", ")},
-    };
-    if (auto covers = parse_covers(agenda_item.covers);
-        doc.agenda.meeting.type == MeetingType::management_review && !covers.empty())
-        facts.emplace_back("Covers 9.3.2 inputs", join(covers, ", "));
-    facts.emplace_back("Outcome",
-                       agenda_item.outcome ? std::string(outcome_words(*agenda_item.outcome)) : "not recorded");
-    std::vector<std::string> decisions, actions;
-    for (const auto& decision : doc.decisions)
-        if (decision.item_number == agenda_item.number)
-            decisions.push_back(decision.ref);
-    for (const auto& action : doc.actions)
-        if (action.item_number == agenda_item.number)
-            actions.push_back(action.ref);
-    if (!decisions.empty())
-        facts.emplace_back("Decisions", join(decisions, ", "));
-    if (!actions.empty())
-        facts.emplace_back("Actions raised", join(actions, ", "));
-
     std::string out = "<article class=\"item\">\n<h4>" + std::to_string(agenda_item.number) + ". "
-                    + html_escape(one_line(agenda_item.title)) + "</h4>\n" + html::facts(facts);
+                    + html_escape(one_line(agenda_item.title)) + "</h4>\n"
+                    + html::facts(minutes_item_fact_words(doc, agenda_item));
     std::string notes = clean_text(agenda_item.notes);
     if (one_line(notes).empty())
         out += "<p>No notes recorded.</p>\n";
@@ -80,8 +61,6 @@ std::string items(const MinutesDoc& doc)
     return html::section("items", "Agenda items and discussion", content);
 }
 
-std::string item_number(int number) { return number > 0 ? std::to_string(number) : "none"; }
-
 std::string decisions(const MinutesDoc& doc)
 {
     if (doc.decisions.empty())
@@ -89,11 +68,11 @@ std::string decisions(const MinutesDoc& doc)
     std::vector<std::vector<Cell>> rows;
     for (const auto& decision : doc.decisions)
         rows.push_back({{decision.ref, {}},
-                        {item_number(decision.item_number), "num"},
+                        {item_number_words(decision.item_number), "num"},
                         {std::string(decision_type_words(decision.type)), {}},
                         {decision.text, "ml"},
                         {decision.rationale.empty() ? "not recorded" : decision.rationale, "ml"},
-                        {decision.links.empty() ? "none" : join(split_refs(decision.links), ", "), {}}});
+                        {linked_rows_words(decision), {}}});
     return html::section("decisions", "Decisions",
                          html::table({"Ref", "Item", "Type", "Decision", "Rationale", "Linked rows"}, rows));
 }
@@ -109,7 +88,7 @@ std::string actions(const MinutesDoc& doc)
                         {person_name(action.owner), {}},
                         {format_date(action.due), "nw"},
                         {std::string(action_status_words(action.status)), {}},
-                        {item_number(action.item_number), "num"}});
+                        {item_number_words(action.item_number), "num"}});
     return html::section("actions", "Action items raised",
                          html::table({"Ref", "Action", "Owner", "Due", "Status", "Item"}, rows));
 }

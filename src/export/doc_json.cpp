@@ -1,7 +1,7 @@
 #include "export/doc_json.h"
 
 #include "core/review_inputs.h"
-#include "export/text_escape.h"
+#include "export/plain_text.h"
 
 namespace c9 {
 
@@ -94,7 +94,7 @@ Json decision_json(const DocDecision& decision)
                 {"type", to_string(decision.type)},
                 {"text", text(decision.text)},
                 {"rationale", text_or_null(decision.rationale)},
-                {"links", strings_json(split_refs(decision.links))},
+                {"links", strings_json(linked_refs(decision))},
                 {"item", number_or_null(decision.item_number)}};
 }
 

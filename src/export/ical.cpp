@@ -1,6 +1,8 @@
 #include "export/ical.h"
 
-#include "export/text_escape.h"
+#include "export/doc_format.h"
+#include "export/doc_words.h"
+#include "export/plain_text.h"
 
 #include <libical/ical.h>
 #include <memory>

@@ -1,8 +1,10 @@
 #include "export/minutes_markdown.h"
 
-#include "core/review_inputs.h"
 #include "export/agenda_markdown.h"
-#include "export/text_escape.h"
+#include "export/doc_format.h"
+#include "export/doc_words.h"
+#include "export/markdown_text.h"
+#include "export/plain_text.h"
 
 namespace c9 {
 
@@ -37,25 +39,8 @@ std::string item_fact(std::string_view label, std::string_view markdown_value)
 std::string item(const MinutesDoc& doc, const DocItem& agenda_item)
 {
     std::string out = "#### " + std::to_string(agenda_item.number) + ". " + markdown_inline(agenda_item.title) + "\n\n";
-    out += item_fact("Presenter", markdown_inline(person_name(agenda_item.presenter)));
-    out += item_fact("Timebox", std::to_string(agenda_item.timebox_minutes) + " minutes");
-    out += item_fact("Sources", agenda_item.sources.empty() ? "none" : markdown_inline(join(agenda_item.sources, ", ")));
-    if (auto covers = parse_covers(agenda_item.covers);
-        doc.agenda.meeting.type == MeetingType::management_review && !covers.empty())
-        out += item_fact("Covers 9.3.2 inputs", markdown_inline(join(covers, ", ")));
-    out += item_fact("Outcome",
-                     agenda_item.outcome ? std::string(outcome_words(*agenda_item.outcome)) : "not recorded");
-    std::vector<std::string> decisions, actions;
-    for (const auto& decision : doc.decisions)
-        if (decision.item_number == agenda_item.number)
-            decisions.push_back(decision.ref);
-    for (const auto& action : doc.actions)
-        if (action.item_number == agenda_item.number)
-            actions.push_back(action.ref);
-    if (!decisions.empty())
-        out += item_fact("Decisions", markdown_inline(join(decisions, ", ")));
-    if (!actions.empty())
-        out += item_fact("Actions raised", markdown_inline(join(actions, ", ")));
+    for (const auto& [label, text] : minutes_item_fact_words(doc, agenda_item))
+        out += item_fact(label, markdown_inline(text));
     std::string notes = markdown_block(agenda_item.notes);
     out += notes.empty() ? "\nNo notes recorded.\n\n" : "\n**Notes:**\n\n" + notes + "\n\n";
     return out;
@@ -74,8 +59,6 @@ std::string items(const MinutesDoc& doc)
     return out;
 }
 
-std::string item_number(int number) { return number > 0 ? std::to_string(number) : "none"; }
-
 std::string decisions(const MinutesDoc& doc)
 {
     std::string out = "## Decisions\n\n";
@@ -83,10 +66,10 @@ std::string decisions(const MinutesDoc& doc)
         return out + "No decisions recorded.\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const auto& decision : doc.decisions)
-        rows.push_back({decision.ref, item_number(decision.item_number),
+        rows.push_back({decision.ref, item_number_words(decision.item_number),
                         std::string(decision_type_words(decision.type)), decision.text,
                         decision.rationale.empty() ? "not recorded" : decision.rationale,
-                        decision.links.empty() ? "none" : join(split_refs(decision.links), ", ")});
+                        linked_rows_words(decision)});
     return out
          + markdown_table({"Ref", "Item", "Type", "Decision", "Rationale", "Linked rows"}, rows,
                           {false, true, false, false, false, false})
@@ -101,7 +84,7 @@ std::string actions(const MinutesDoc& doc)
     std::vector<std::vector<std::string>> rows;
     for (const auto& action : doc.actions)
         rows.push_back({action.ref, action.title, person_name(action.owner), format_date(action.due),
-                        std::string(action_status_words(action.status)), item_number(action.item_number)});
+                        std::string(action_status_words(action.status)), item_number_words(action.item_number)});
     return out
          + markdown_table({"Ref", "Action", "Owner", "Due", "Status", "Item"}, rows,
                           {false, false, false, false, false, true})

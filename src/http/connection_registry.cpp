@@ -1,22 +1,22 @@
 #include "http/connection_registry.h"
 
-#include "http/session.h"
+#include "http/connection.h"
 
 namespace c9::http {
 
-void ConnectionRegistry::add(Session* session)
+void ConnectionRegistry::add(Connection* connection)
 {
     std::lock_guard lock(m_mutex);
-    m_sessions.insert(session);
+    m_connections.insert(connection);
 }
 
-void ConnectionRegistry::remove(Session* session)
+void ConnectionRegistry::remove(Connection* connection)
 {
     bool empty;
     {
         std::lock_guard lock(m_mutex);
-        m_sessions.erase(session);
-        empty = m_sessions.empty();
+        m_connections.erase(connection);
+        empty = m_connections.empty();
     }
     if (empty && m_on_empty)
         m_on_empty();
@@ -25,21 +25,21 @@ void ConnectionRegistry::remove(Session* session)
 size_t ConnectionRegistry::size() const
 {
     std::lock_guard lock(m_mutex);
-    return m_sessions.size();
+    return m_connections.size();
 }
 
-std::vector<std::shared_ptr<Session>> ConnectionRegistry::snapshot() const
+std::vector<std::shared_ptr<Connection>> ConnectionRegistry::snapshot() const
 {
-    std::vector<std::shared_ptr<Session>> sessions;
+    std::vector<std::shared_ptr<Connection>> connections;
     std::lock_guard lock(m_mutex);
-    sessions.reserve(m_sessions.size());
-    for (Session* session : m_sessions) {
-        // The lock keeps a session whose destructor waits in remove() from being freed under us, and lock() on
+    connections.reserve(m_connections.size());
+    for (Connection* connection : m_connections) {
+        // The lock keeps a connection whose destructor waits in remove() from being freed under us, and lock() on
         // its weak pointer fails because its count already reached zero.
-        if (auto alive = session->weak_from_this().lock())
-            sessions.push_back(std::move(alive));
+        if (auto alive = connection->weak_from_this().lock())
+            connections.push_back(std::move(alive));
     }
-    return sessions;
+    return connections;
 }
 
 } // namespace c9::http

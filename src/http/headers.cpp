@@ -16,6 +16,15 @@ bool iequals(std::string_view a, std::string_view b)
         && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
+std::string_view trim_ows(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 void Headers::add(std::string name, std::string value) { m_fields.emplace_back(std::move(name), std::move(value)); }
 
 void Headers::set(std::string_view name, std::string value)

@@ -11,6 +11,9 @@
 namespace c9::http {
 
 bool iequals(std::string_view a, std::string_view b);
+// Without the optional white space around a field value or an item of a list in one: spaces and tabs (RFC 9110
+// 5.6.3). The HTTP layer includes nothing from core/, so this is not core's trim().
+std::string_view trim_ows(std::string_view text);
 
 class Headers {
 public:

@@ -2,19 +2,6 @@
 
 namespace c9::http {
 
-namespace {
-
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
-} // namespace
-
 std::optional<Request> Request::from_target(std::string method, std::string_view target)
 {
     Request request;
@@ -66,12 +53,12 @@ std::optional<std::string_view> Request::cookie(std::string_view name) const
     for (std::string_view header : m_headers.get_all("Cookie")) {
         while (!header.empty()) {
             size_t semicolon = header.find(';');
-            std::string_view pair = trim(header.substr(0, semicolon));
+            std::string_view pair = trim_ows(header.substr(0, semicolon));
             header = semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
             size_t equals = pair.find('=');
-            if (equals == std::string_view::npos || trim(pair.substr(0, equals)) != name)
+            if (equals == std::string_view::npos || trim_ows(pair.substr(0, equals)) != name)
                 continue;
-            std::string_view value = trim(pair.substr(equals + 1));
+            std::string_view value = trim_ows(pair.substr(equals + 1));
             if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
                 value = value.substr(1, value.size() - 2);
             return value;

@@ -6,21 +6,12 @@ namespace c9::http {
 
 namespace {
 
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 // "q=0", "q=0.0", "q=0.000" refuse a coding; anything else accepts it (RFC 9110 12.4.2).
 bool zero_quality(std::string_view parameters)
 {
     while (!parameters.empty()) {
         size_t semicolon = parameters.find(';');
-        std::string_view parameter = trim(parameters.substr(0, semicolon));
+        std::string_view parameter = trim_ows(parameters.substr(0, semicolon));
         parameters = semicolon == std::string_view::npos ? std::string_view() : parameters.substr(semicolon + 1);
         if (parameter.size() < 2 || (parameter[0] != 'q' && parameter[0] != 'Q') || parameter[1] != '=')
             continue;
@@ -37,10 +28,10 @@ bool accepts_gzip(std::string_view accept_encoding)
     bool star = false;
     while (!accept_encoding.empty()) {
         size_t comma = accept_encoding.find(',');
-        std::string_view item = trim(accept_encoding.substr(0, comma));
+        std::string_view item = trim_ows(accept_encoding.substr(0, comma));
         accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
         size_t semicolon = item.find(';');
-        std::string_view coding = trim(item.substr(0, semicolon));
+        std::string_view coding = trim_ows(item.substr(0, semicolon));
         std::string_view parameters
             = semicolon == std::string_view::npos ? std::string_view() : item.substr(semicolon + 1);
         // An explicit entry for gzip decides, whatever "*" says.

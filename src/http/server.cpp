@@ -1,8 +1,8 @@
 #include "http/server.h"
 
 #include "http/asio.h"
+#include "http/connection.h"
 #include "http/server_state.h"
-#include "http/session.h"
 
 #include <csignal>
 #include <optional>
@@ -27,7 +27,7 @@ auto with_error(error_code& ec) { return asio::redirect_error(asio::use_awaitabl
 } // namespace
 
 // Member order is destruction order reversed: the IO objects go first, then the io_context (whose queued handlers
-// hold the sessions' coroutine frames), and only then the state those sessions unregister from.
+// hold the connections' coroutine frames), and only then the state those connections unregister from.
 struct Server::Impl {
     Impl(ServerConfig server_config, Router server_router)
         : config(std::move(server_config)), router(std::move(server_router)),
@@ -45,7 +45,7 @@ struct Server::Impl {
     ~Impl()
     {
         // Handlers still running post their results to the io_context; wait for them before it goes away, and
-        // let its queued handlers destroy their sessions without calling back into a strand being destroyed.
+        // let its queued handlers destroy their connections without calling back into a strand being destroyed.
         workers.join();
         state.connections.set_on_empty(nullptr);
     }
@@ -91,8 +91,8 @@ asio::awaitable<void> Server::Impl::accept_loop()
             continue;
         }
         auto executor = socket.get_executor();
-        auto session = std::make_shared<Session>(state, std::move(socket));
-        asio::co_spawn(executor, Session::run(std::move(session)), asio::detached);
+        auto connection = std::make_shared<Connection>(state, std::move(socket));
+        asio::co_spawn(executor, Connection::run(std::move(connection)), asio::detached);
     }
 }
 
@@ -103,11 +103,11 @@ void Server::Impl::begin_shutdown()
     accept_retry_timer.cancel();
     if (signals)
         signals->cancel(ignored);
-    auto sessions = state.connections.snapshot();
-    spdlog::info("http: stopping; {} connection(s) open", sessions.size());
-    for (const auto& session : sessions)
-        session->drain();
-    if (!sessions.empty())
+    auto open = state.connections.snapshot();
+    spdlog::info("http: stopping; {} connection(s) open", open.size());
+    for (const auto& connection : open)
+        connection->drain();
+    if (!open.empty())
         asio::co_spawn(control, drain(), asio::detached);
 }
 
@@ -123,11 +123,11 @@ asio::awaitable<void> Server::Impl::drain()
     if (ec == asio::error::operation_aborted)
         co_return;
     {
-        // Scoped: holding these pointers across the wait below would keep the sessions alive.
-        auto sessions = state.connections.snapshot();
-        spdlog::warn("http: {} connection(s) still busy after the drain timeout; closing them", sessions.size());
-        for (const auto& session : sessions)
-            session->force_close();
+        // Scoped: holding these pointers across the wait below would keep the connections alive.
+        auto busy = state.connections.snapshot();
+        spdlog::warn("http: {} connection(s) still busy after the drain timeout; closing them", busy.size());
+        for (const auto& connection : busy)
+            connection->force_close();
     }
 
     if (state.connections.size() == 0)

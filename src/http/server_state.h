@@ -1,4 +1,4 @@
-// What the listener and every session share. Owned by Server; sessions hold a reference, and the server outlives
+// What the listener and every connection share. Owned by Server; connections hold a reference, and the server outlives
 // them (its destructor joins the IO threads and the worker pool first).
 #pragma once
 
@@ -17,7 +17,7 @@ struct ServerState {
     // Handlers run here, never on the IO threads: they may block on the database or hash a password.
     asio::thread_pool& workers;
     ConnectionRegistry connections;
-    // Set by stop(): sessions finish the request in hand and then close instead of waiting for another.
+    // Set by stop(): connections finish the request in hand and then close instead of waiting for another.
     std::atomic<bool> stopping {false};
 };
 

@@ -18,15 +18,13 @@ Value person_value(const std::optional<Id>& person) { return person ? Value {*pe
 
 Result<std::optional<UserRecord>> one_user(Tx& tx, const std::string& where, const Value& key, const char* doing)
 {
-    try {
+    return guarded(doing, [&]() -> Result<std::optional<UserRecord>> {
         auto rows = select_rows(tx.impl(), fmt::format("SELECT {} FROM users WHERE {}", user_select_list(""), where),
             user_storage(), {key});
         if (rows.empty())
             return std::optional<UserRecord> {};
         return std::optional<UserRecord> {user_from(rows.front())};
-    } catch (const std::exception& exception) {
-        return store_error(exception, doing);
-    }
+    });
 }
 
 } // namespace
@@ -69,7 +67,7 @@ UserRecord user_from(const std::vector<Value>& row, size_t first)
 
 Result<Id> insert_user(Tx& tx, const UserRecord& user, const Stamp& stamp)
 {
-    try {
+    return guarded("create an account", [&]() -> Result<Id> {
         std::string at = format_timestamp(stamp.at);
         auto rows = select_rows(tx.impl(),
             "INSERT INTO users (version, created_at, created_by, updated_at, updated_by, email, name, role, person, "
@@ -79,14 +77,12 @@ Result<Id> insert_user(Tx& tx, const UserRecord& user, const Stamp& stamp)
             {at, stamp.actor, at, stamp.actor, user.email, user.name, user.role, person_value(user.person),
                 user.password_hash, std::int64_t {user.active ? 1 : 0}});
         return std::get<std::int64_t>(rows.at(0).at(0));
-    } catch (const std::exception& exception) {
-        return store_error(exception, "create an account");
-    }
+    });
 }
 
 Result<std::int64_t> update_user(Tx& tx, const UserRecord& user, std::int64_t expected_version, const Stamp& stamp)
 {
-    try {
+    return guarded("update an account", [&]() -> Result<std::int64_t> {
         auto changed = execute(tx.impl(),
             "UPDATE users SET version = version + 1, updated_at = :at, updated_by = :by, email = :email, name = :name, "
             "role = :role, person = :person, password_hash = :hash, active = :active WHERE id = :id AND version = :v",
@@ -100,9 +96,7 @@ Result<std::int64_t> update_user(Tx& tx, const UserRecord& user, std::int64_t ex
                 user.meta.id, expected_version));
         }
         return expected_version + 1;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "update an account");
-    }
+    });
 }
 
 Result<std::optional<UserRecord>> user_by_id(Tx& tx, Id id)
@@ -117,15 +111,13 @@ Result<std::optional<UserRecord>> user_by_email(Tx& tx, const std::string& email
 
 Result<std::vector<UserRecord>> all_users(Tx& tx)
 {
-    try {
+    return guarded("list the accounts", [&]() -> Result<std::vector<UserRecord>> {
         std::vector<UserRecord> users;
         for (const auto& row : select_rows(
                  tx.impl(), fmt::format("SELECT {} FROM users ORDER BY id", user_select_list("")), user_storage()))
             users.push_back(user_from(row));
         return users;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "list the accounts");
-    }
+    });
 }
 
 } // namespace c9

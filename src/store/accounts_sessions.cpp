@@ -9,16 +9,14 @@ namespace c9 {
 
 Result<void> insert_session(Tx& tx, const SessionRecord& session)
 {
-    try {
+    return guarded("create a session", [&]() -> Result<void> {
         execute(tx.impl(),
             "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, expires_at, client) VALUES "
             "(:h, :u, :c, :ca, :ls, :ex, :cl)",
             {session.id_hash, session.user, session.csrf_token, format_timestamp(session.created_at),
                 format_timestamp(session.last_seen), format_timestamp(session.expires_at), session.client});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "create a session");
-    }
+    });
 }
 
 namespace {
@@ -44,7 +42,7 @@ SessionRecord session_from(const std::string& id_hash, const std::vector<Value>&
 
 Result<std::optional<SessionAccount>> session_account(Tx& tx, const std::string& id_hash)
 {
-    try {
+    return guarded("look up a session", [&]() -> Result<std::optional<SessionAccount>> {
         static const std::string query
             = fmt::format("SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = :h",
                 session_columns, user_select_list("u"));
@@ -58,50 +56,40 @@ Result<std::optional<SessionAccount>> session_account(Tx& tx, const std::string&
             return std::optional<SessionAccount> {};
         return std::optional<SessionAccount> {
             SessionAccount {session_from(id_hash, rows.front()), user_from(rows.front(), session_storage.size())}};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "look up a session");
-    }
+    });
 }
 
 Result<void> touch_session(Tx& tx, const std::string& id_hash, Timestamp at)
 {
-    try {
+    return guarded("refresh a session", [&]() -> Result<void> {
         execute(tx.impl(), "UPDATE sessions SET last_seen = :at WHERE id_hash = :h", {format_timestamp(at), id_hash});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "refresh a session");
-    }
+    });
 }
 
 Result<void> delete_session(Tx& tx, const std::string& id_hash)
 {
-    try {
+    return guarded("end a session", [&]() -> Result<void> {
         execute(tx.impl(), "DELETE FROM sessions WHERE id_hash = :h", {id_hash});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "end a session");
-    }
+    });
 }
 
 Result<void> delete_user_sessions(Tx& tx, Id user)
 {
-    try {
+    return guarded("end the sessions of an account", [&]() -> Result<void> {
         execute(tx.impl(), "DELETE FROM sessions WHERE user_id = :u", {user});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "end the sessions of an account");
-    }
+    });
 }
 
 Result<void> delete_expired_sessions(Tx& tx, Timestamp idle_cutoff, Timestamp now)
 {
-    try {
+    return guarded("drop expired sessions", [&]() -> Result<void> {
         execute(tx.impl(), "DELETE FROM sessions WHERE last_seen < :idle OR expires_at <= :now",
             {format_timestamp(idle_cutoff), format_timestamp(now)});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "drop expired sessions");
-    }
+    });
 }
 
 } // namespace c9

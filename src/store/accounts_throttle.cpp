@@ -6,17 +6,15 @@ namespace c9 {
 
 Result<void> record_login_failure(Tx& tx, const std::string& scope, Timestamp at)
 {
-    try {
+    return guarded("record a failed login", [&]() -> Result<void> {
         execute(tx.impl(), "INSERT INTO login_failures (scope, at) VALUES (:s, :at)", {scope, format_timestamp(at)});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "record a failed login");
-    }
+    });
 }
 
 Result<std::vector<Timestamp>> login_failures_since(Tx& tx, const std::string& scope, Timestamp since)
 {
-    try {
+    return guarded("count failed logins", [&]() -> Result<std::vector<Timestamp>> {
         std::vector<Timestamp> failures;
         for (const auto& row :
             select_rows(tx.impl(), "SELECT at FROM login_failures WHERE scope = :s AND at >= :since ORDER BY at",
@@ -24,29 +22,23 @@ Result<std::vector<Timestamp>> login_failures_since(Tx& tx, const std::string& s
             if (auto at = parse_timestamp(to_text(row[0])))
                 failures.push_back(*at);
         return failures;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "count failed logins");
-    }
+    });
 }
 
 Result<void> clear_login_failures(Tx& tx, const std::string& scope)
 {
-    try {
+    return guarded("clear failed logins", [&]() -> Result<void> {
         execute(tx.impl(), "DELETE FROM login_failures WHERE scope = :s", {scope});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "clear failed logins");
-    }
+    });
 }
 
 Result<void> prune_login_failures(Tx& tx, Timestamp before)
 {
-    try {
+    return guarded("prune failed logins", [&]() -> Result<void> {
         execute(tx.impl(), "DELETE FROM login_failures WHERE at < :before", {format_timestamp(before)});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "prune failed logins");
-    }
+    });
 }
 
 } // namespace c9

@@ -44,22 +44,20 @@ TokenRecord token_from(const std::vector<Value>& row)
 
 Result<std::optional<TokenRecord>> one_token(Tx& tx, const char* where, const Value& key)
 {
-    try {
+    return guarded("look up an API token", [&]() -> Result<std::optional<TokenRecord>> {
         auto rows = select_rows(
             tx.impl(), fmt::format("SELECT {} FROM api_tokens WHERE {}", token_columns, where), token_storage(), {key});
         if (rows.empty())
             return std::optional<TokenRecord> {};
         return std::optional<TokenRecord> {token_from(rows.front())};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "look up an API token");
-    }
+    });
 }
 
 } // namespace
 
 Result<Id> insert_token(Tx& tx, const TokenRecord& token)
 {
-    try {
+    return guarded("create an API token", [&]() -> Result<Id> {
         auto rows = select_rows(tx.impl(),
             "INSERT INTO api_tokens (user_id, name, token_hash, hint, created_at, created_by) VALUES (:u, :n, :h, "
             ":hint, "
@@ -68,14 +66,12 @@ Result<Id> insert_token(Tx& tx, const TokenRecord& token)
             {token.user, token.name, token.token_hash, token.hint, format_timestamp(token.created_at),
                 token.created_by});
         return std::get<std::int64_t>(rows.at(0).at(0));
-    } catch (const std::exception& exception) {
-        return store_error(exception, "create an API token");
-    }
+    });
 }
 
 Result<std::optional<TokenAccount>> token_account(Tx& tx, const std::string& token_hash)
 {
-    try {
+    return guarded("look up an API token", [&]() -> Result<std::optional<TokenAccount>> {
         static const std::string query = fmt::format(
             "SELECT t.id, t.user_id, t.name, t.token_hash, t.hint, t.created_at, t.created_by, t.last_used_at, "
             "t.revoked_at, {} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = :h",
@@ -90,16 +86,14 @@ Result<std::optional<TokenAccount>> token_account(Tx& tx, const std::string& tok
             return std::optional<TokenAccount> {};
         return std::optional<TokenAccount> {
             TokenAccount {token_from(rows.front()), user_from(rows.front(), token_storage().size())}};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "look up an API token");
-    }
+    });
 }
 
 Result<std::optional<TokenRecord>> token_by_id(Tx& tx, Id id) { return one_token(tx, "id = :id", id); }
 
 Result<std::vector<TokenRecord>> tokens_of(Tx& tx, std::optional<Id> user)
 {
-    try {
+    return guarded("list the API tokens", [&]() -> Result<std::vector<TokenRecord>> {
         std::vector<TokenRecord> tokens;
         auto rows = user ? select_rows(tx.impl(),
                         fmt::format("SELECT {} FROM api_tokens WHERE user_id = :u ORDER BY id", token_columns),
@@ -109,30 +103,24 @@ Result<std::vector<TokenRecord>> tokens_of(Tx& tx, std::optional<Id> user)
         for (const auto& row : rows)
             tokens.push_back(token_from(row));
         return tokens;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "list the API tokens");
-    }
+    });
 }
 
 Result<void> revoke_token(Tx& tx, Id id, Timestamp at)
 {
-    try {
+    return guarded("revoke an API token", [&]() -> Result<void> {
         execute(tx.impl(), "UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL",
             {format_timestamp(at), id});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "revoke an API token");
-    }
+    });
 }
 
 Result<void> touch_token(Tx& tx, Id id, Timestamp at)
 {
-    try {
+    return guarded("record the use of an API token", [&]() -> Result<void> {
         execute(tx.impl(), "UPDATE api_tokens SET last_used_at = :at WHERE id = :id", {format_timestamp(at), id});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "record the use of an API token");
-    }
+    });
 }
 
 } // namespace c9

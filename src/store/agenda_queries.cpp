@@ -10,7 +10,7 @@ namespace c9 {
 
 Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today, int owners, int per_owner)
 {
-    try {
+    return guarded("count open action items per owner", [&]() -> Result<std::vector<OwnerLoad>> {
         auto& db = tx.impl();
         // Both queries read only the index on (series, status, owner, due).
         auto rows = select_rows(db,
@@ -44,14 +44,12 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
                 if (load.owner == std::get<std::int64_t>(item[0]))
                     load.actions.push_back(std::get<std::int64_t>(item[1]));
         return loads;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "count open action items per owner");
-    }
+    });
 }
 
 Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
 {
-    try {
+    return guarded("summarise the maintenance log", [&]() -> Result<CompletionSummary> {
         auto& db = tx.impl();
         std::string after = format_timestamp(since);
         CompletionSummary summary;
@@ -81,9 +79,7 @@ Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
         if (summary.findings.total > 0)
             summary.findings.rows = C9_TRY(findings_recorded_since(tx, since, sample));
         return summary;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "summarise the maintenance log");
-    }
+    });
 }
 
 } // namespace c9

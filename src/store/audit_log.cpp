@@ -6,7 +6,7 @@ namespace c9 {
 
 Result<AuditEntry> Tx::audit(AuditEntry entry)
 {
-    try {
+    return guarded("append to the audit trail", [&]() -> Result<AuditEntry> {
         // Taking the next sequence number locks the head row until commit, so concurrent writers (several
         // instances on PostgreSQL) append one after the other and the chain never forks.
         auto head = select_rows(m_impl, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
@@ -20,10 +20,8 @@ Result<AuditEntry> Tx::audit(AuditEntry entry)
             {entry.seq, format_timestamp(entry.at), entry.actor, entry.action, entry.entity,
                 entry.entity_id ? Value {*entry.entity_id} : Value {}, entry.summary, entry.prev_hash, entry.hash});
         execute(m_impl, "UPDATE audit_head SET hash = :h WHERE id = 1", {entry.hash});
-        return entry;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "append to the audit trail");
-    }
+        return std::move(entry);
+    });
 }
 
 namespace {
@@ -64,7 +62,7 @@ soci::statement prepare_audit_select(soci::session& sql, AuditRow& row, const st
 
 Result<void> for_each_audit_entry(Tx& tx, std::int64_t after_seq, const std::function<bool(const AuditEntry&)>& visit)
 {
-    try {
+    return guarded("read the audit trail", [&]() -> Result<void> {
         AuditRow row;
         long long after = after_seq;
         auto statement = prepare_audit_select(tx.impl().sql, row, "WHERE seq > :s ORDER BY seq", after);
@@ -73,39 +71,33 @@ Result<void> for_each_audit_entry(Tx& tx, std::int64_t after_seq, const std::fun
             if (!visit(row.entry()))
                 break;
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read the audit trail");
-    }
+    });
 }
 
 Result<AuditHead> audit_head(Tx& tx)
 {
-    try {
+    return guarded("read the audit trail head", [&]() -> Result<AuditHead> {
         AuditHead head;
         long long seq = 0;
         tx.impl().sql << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(head.hash);
         head.seq = seq;
         return head;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read the audit trail head");
-    }
+    });
 }
 
 Result<std::int64_t> data_version(Tx& tx)
 {
-    try {
+    return guarded("read the data version", [&]() -> Result<std::int64_t> {
         Query query(tx.impl(), "SELECT seq FROM audit_head WHERE id = 1", {Storage::integer});
         if (!query.execute(true))
             return Error(ErrorCode::internal, "store: the audit trail has no head row");
         return static_cast<std::int64_t>(query.column(0).integer);
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read the data version");
-    }
+    });
 }
 
 Result<std::vector<AuditEntry>> recent_audit_entries(Tx& tx, int limit, std::int64_t before_seq)
 {
-    try {
+    return guarded("read the audit trail", [&]() -> Result<std::vector<AuditEntry>> {
         std::vector<AuditEntry> entries;
         AuditRow row;
         long long before = before_seq > 0 ? before_seq : INT64_MAX;
@@ -115,9 +107,7 @@ Result<std::vector<AuditEntry>> recent_audit_entries(Tx& tx, int limit, std::int
         while (statement.fetch())
             entries.push_back(row.entry());
         return entries;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read the audit trail");
-    }
+    });
 }
 
 } // namespace c9

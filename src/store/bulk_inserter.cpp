@@ -94,14 +94,13 @@ Result<Id> BulkInserter::insert(const std::vector<Value>& values)
     if (values.size() != state.table.columns.size())
         return Error::internal(fmt::format(
             "store: {} values for {} columns of {}", values.size(), state.table.columns.size(), state.table.name));
-    try {
+    auto doing = [&] { return fmt::format("insert into {}", state.table.name); };
+    return guarded(doing, [&]() -> Result<Id> {
         for (size_t index = 0; index < values.size(); ++index)
             Binder::set(*state.slots[index], values[index]);
         state.prepared->statement.execute(true);
         return Id {state.id->integer};
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("insert into {}", state.table.name));
-    }
+    });
 }
 
 } // namespace c9

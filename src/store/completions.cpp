@@ -33,7 +33,7 @@ struct CompletionRow {
 
 Result<std::vector<Completion>> select_completions(Tx& tx, const std::string& where, const std::vector<Value>& params)
 {
-    try {
+    return guarded("read activity completions", [&]() -> Result<std::vector<Completion>> {
         std::vector<Completion> completions;
         CompletionRow row;
         Binder binder;
@@ -59,9 +59,7 @@ Result<std::vector<Completion>> select_completions(Tx& tx, const std::string& wh
         while (statement.fetch())
             completions.push_back(row.completion());
         return completions;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read activity completions");
-    }
+    });
 }
 
 Value optional_text(const std::optional<std::string>& text) { return text ? Value{*text} : Value{}; }
@@ -70,7 +68,7 @@ Value optional_text(const std::optional<std::string>& text) { return text ? Valu
 
 Result<Id> insert_completion(Tx& tx, const Completion& completion)
 {
-    try {
+    return guarded("record a completion", [&]() -> Result<Id> {
         long long id = 0;
         Binder binder;
         soci::statement statement(tx.impl().sql);
@@ -88,9 +86,7 @@ Result<Id> insert_completion(Tx& tx, const Completion& completion)
         statement.define_and_bind();
         statement.execute(true);
         return Id{id};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "record a completion");
-    }
+    });
 }
 
 Result<std::vector<Completion>> completions_of(Tx& tx, Id activity)

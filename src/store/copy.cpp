@@ -1,10 +1,10 @@
 #include "store/copy.h"
 
+#include "core/text.h"
 #include "store/migrations.h"
 #include "store/tx_impl.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <regex>
 
@@ -40,9 +40,9 @@ struct TableColumn {
     Storage storage = Storage::text;
 };
 
-Storage storage_of_type(std::string type)
+Storage storage_of_type(std::string_view declared)
 {
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string type = lower(declared);
     if (type.find("int") != std::string::npos)
         return Storage::integer;
     if (type.find("real") != std::string::npos || type.find("double") != std::string::npos)
@@ -155,7 +155,8 @@ void advance_identities(Tx& to)
 Result<std::vector<std::vector<Value>>> table_contents(Store& store, const std::string& table)
 {
     return store.read([&](Tx& tx) -> Result<std::vector<std::vector<Value>>> {
-        try {
+        auto doing = [&] { return fmt::format("read {}", table); };
+        return guarded(doing, [&]() -> Result<std::vector<std::vector<Value>>> {
             auto columns = columns_of(tx, table);
             if (columns.empty())
                 return Error::not_found(fmt::format("no table {} in the {}", table, store.description()));
@@ -167,9 +168,7 @@ Result<std::vector<std::vector<Value>>> table_contents(Store& store, const std::
             auto rows = select_rows(tx.impl(), fmt::format("SELECT {} FROM {}", column_list(columns), table), storages);
             std::sort(rows.begin(), rows.end());
             return rows;
-        } catch (const std::exception& exception) {
-            return store_error(exception, fmt::format("read {}", table));
-        }
+        });
     });
 }
 
@@ -193,7 +192,7 @@ Result<CopyReport> copy_database(Store& from, Store& to, const std::function<voi
     C9_TRY(from.read([&](Tx& source) -> Result<void> {
         return to.write([&](Tx& target) -> Result<void> {
             C9_TRY(migrate_in(target));
-            try {
+            return guarded("copy the database", [&]() -> Result<void> {
                 for (const auto& table : schema_tables()) {
                     TableCopy copied {table, C9_TRY(copy_table(source, target, table))};
                     auto there = count_rows(target, table);
@@ -206,9 +205,7 @@ Result<CopyReport> copy_database(Store& from, Store& to, const std::function<voi
                 }
                 advance_identities(target);
                 return {};
-            } catch (const std::exception& exception) {
-                return store_error(exception, "copy the database");
-            }
+            });
         });
     }));
     C9_TRY(to.analyze());

@@ -223,10 +223,11 @@ std::optional<double> combine(Combine how, const std::vector<Value>& row, size_t
 Result<std::vector<std::optional<double>>> compute_formulas(
     Tx& tx, const std::vector<FormulaRequest>& requests, const Rules& rules)
 {
-    std::vector<std::optional<double>> values;
+    using Values = std::vector<std::optional<double>>;
     if (requests.empty())
-        return values;
-    try {
+        return Values {};
+    return guarded("compute the KPIs", [&]() -> Result<Values> {
+        Values values;
         std::vector<FormulaSql> formulas;
         for (const auto& request : requests) {
             formulas.push_back(formula_sql(tx.engine(), request.formula, request.period, rules));
@@ -269,9 +270,7 @@ Result<std::vector<std::optional<double>>> compute_formulas(
             }
         }
         return values;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "compute the KPIs");
-    }
+    });
 }
 
 } // namespace c9

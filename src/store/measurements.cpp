@@ -8,7 +8,7 @@ namespace {
 
 Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& where, const std::vector<Value>& params)
 {
-    try {
+    return guarded("read KPI measurements", [&]() -> Result<std::vector<Measurement>> {
         std::vector<Measurement> measurements;
         long long id = 0, kpi = 0;
         std::string period, note, recorded_at, recorded_by;
@@ -44,16 +44,14 @@ Result<std::vector<Measurement>> select_measurements(Tx& tx, const std::string& 
             measurements.push_back(std::move(measurement));
         }
         return measurements;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read KPI measurements");
-    }
+    });
 }
 
 } // namespace
 
 Result<void> upsert_measurement(Tx& tx, const Measurement& measurement)
 {
-    try {
+    return guarded("record a KPI measurement", [&]() -> Result<void> {
         auto& db = tx.impl();
         Value note = measurement.note ? Value {*measurement.note} : Value {};
         std::string period = format_date(measurement.period);
@@ -68,9 +66,7 @@ Result<void> upsert_measurement(Tx& tx, const Measurement& measurement)
                 "VALUES (:k, :p, :v, :n, :a, :b)",
                 {measurement.kpi, period, measurement.value, note, at, measurement.recorded_by});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "record a KPI measurement");
-    }
+    });
 }
 
 Result<std::vector<Measurement>> measurements_of(Tx& tx, Id kpi)

@@ -8,7 +8,7 @@ namespace c9 {
 
 Result<void> add_series_member(Tx& tx, const SeriesMember& member)
 {
-    try {
+    return guarded("add a series member", [&]() -> Result<void> {
         auto& db = tx.impl();
         std::string role(to_string(member.role));
         if (execute(db, "UPDATE series_members SET role = :r WHERE series = :s AND person = :p",
@@ -17,14 +17,12 @@ Result<void> add_series_member(Tx& tx, const SeriesMember& member)
             execute(db, "INSERT INTO series_members (series, person, role) VALUES (:s, :p, :r)",
                 {member.series, member.person, role});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "add a series member");
-    }
+    });
 }
 
 Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series)
 {
-    try {
+    return guarded("read series members", [&]() -> Result<std::vector<SeriesMember>> {
         std::vector<SeriesMember> members;
         Query query(tx.impl(), "SELECT person, role FROM series_members WHERE series = :s ORDER BY person",
             {Storage::integer, Storage::text}, {series});
@@ -33,14 +31,12 @@ Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series)
                 parse_enum<AttendeeRole>(row.column(1).text).value_or(AttendeeRole::member)});
         });
         return members;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read series members");
-    }
+    });
 }
 
 Result<void> set_attendance(Tx& tx, const Attendance& attendance)
 {
-    try {
+    return guarded("record attendance", [&]() -> Result<void> {
         auto& db = tx.impl();
         std::string role(to_string(attendance.role));
         std::string presence(to_string(attendance.presence));
@@ -50,16 +46,14 @@ Result<void> set_attendance(Tx& tx, const Attendance& attendance)
             execute(db, "INSERT INTO attendance (meeting, person, role, presence) VALUES (:m, :w, :r, :p)",
                 {attendance.meeting, attendance.person, role, presence});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "record attendance");
-    }
+    });
 }
 
 namespace {
 
 Result<std::vector<Attendance>> select_attendance(Tx& tx, const std::string& where, const std::vector<Value>& params)
 {
-    try {
+    return guarded("read attendance", [&]() -> Result<std::vector<Attendance>> {
         std::vector<Attendance> rows;
         Query query(tx.impl(), "SELECT meeting, person, role, presence FROM attendance " + where,
             {Storage::integer, Storage::integer, Storage::text, Storage::text}, params);
@@ -69,9 +63,7 @@ Result<std::vector<Attendance>> select_attendance(Tx& tx, const std::string& whe
                 parse_enum<Presence>(row.column(3).text).value_or(Presence::invited)});
         });
         return rows;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read attendance");
-    }
+    });
 }
 
 } // namespace
@@ -96,21 +88,19 @@ Result<std::vector<Attendance>> attendance_of_meetings(Tx& tx, const std::vector
 
 Result<void> insert_minutes(Tx& tx, const SealedMinutes& minutes)
 {
-    try {
+    return guarded("seal the minutes", [&]() -> Result<void> {
         execute(tx.impl(),
             "INSERT INTO minutes (meeting, body, markdown, html, json, sha256, approved_at, approved_by) "
             "VALUES (:m, :body, :md, :html, :j, :h, :a, :b)",
             {minutes.meeting, minutes.body, minutes.markdown, minutes.html, minutes.json, minutes.sha256,
                 format_timestamp(minutes.approved_at), minutes.approved_by});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "seal the minutes");
-    }
+    });
 }
 
 Result<std::optional<SealedMinutes>> sealed_minutes(Tx& tx, Id meeting)
 {
-    try {
+    return guarded("read sealed minutes", [&]() -> Result<std::optional<SealedMinutes>> {
         SealedMinutes minutes;
         std::string approved_at;
         tx.impl().sql << "SELECT body, markdown, html, json, sha256, approved_at, approved_by FROM minutes "
@@ -122,15 +112,13 @@ Result<std::optional<SealedMinutes>> sealed_minutes(Tx& tx, Id meeting)
         minutes.meeting = meeting;
         minutes.approved_at = parse_timestamp(approved_at).value_or(Timestamp {});
         return std::optional<SealedMinutes> {std::move(minutes)};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read sealed minutes");
-    }
+    });
 }
 
 Result<std::vector<FieldChange>> field_changes_since(
     Tx& tx, std::string_view entity, std::string_view field, Timestamp since)
 {
-    try {
+    return guarded("read changes", [&]() -> Result<std::vector<FieldChange>> {
         std::vector<FieldChange> changes;
         Query query(tx.impl(),
             "SELECT entity_id, at, old_value, new_value FROM history "
@@ -147,9 +135,7 @@ Result<std::vector<FieldChange>> field_changes_since(
             changes.push_back(std::move(change));
         });
         return changes;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read changes");
-    }
+    });
 }
 
 } // namespace c9

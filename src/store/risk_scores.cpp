@@ -30,7 +30,7 @@ struct ScoreRow {
 
 Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, const Value& param)
 {
-    try {
+    return guarded("read risk scores", [&]() -> Result<std::vector<RiskScore>> {
         std::vector<RiskScore> scores;
         ScoreRow row;
         Binder binder;
@@ -51,16 +51,14 @@ Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, c
         while (statement.fetch())
             scores.push_back(row.score());
         return scores;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read risk scores");
-    }
+    });
 }
 
 } // namespace
 
 Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
 {
-    try {
+    return guarded("record a risk score", [&]() -> Result<void> {
         auto optional = [](std::optional<int> level) { return level ? Value {std::int64_t {*level}} : Value {}; };
         execute(tx.impl(),
             "INSERT INTO risk_scores (risk, at, likelihood, impact, residual_likelihood, residual_impact, score, "
@@ -70,14 +68,12 @@ Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
                 optional(score.residual_likelihood), optional(score.residual_impact), std::int64_t {score.current()},
                 score.risk});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "record a risk score");
-    }
+    });
 }
 
 Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
 {
-    try {
+    return guarded("read risk score changes", [&]() -> Result<std::vector<ScoreChange>> {
         // Read in time order through the index on `at`; group per risk here (ordering by risk would make the
         // database walk the whole history).
         auto rows = select_rows(tx.impl(),
@@ -96,9 +92,7 @@ Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
                 changes[found->second].after = score;
         }
         return changes;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read risk score changes");
-    }
+    });
 }
 
 Result<std::vector<RiskScore>> risk_score_history(Tx& tx, Id risk)
@@ -113,7 +107,7 @@ Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since)
 
 Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
 {
-    try {
+    return guarded("read a risk score", [&]() -> Result<std::optional<RiskScore>> {
         ScoreRow row;
         std::string when = format_timestamp(at);
         long long id = risk;
@@ -125,14 +119,12 @@ Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
         if (!tx.impl().sql.got_data())
             return std::optional<RiskScore> {};
         return std::optional<RiskScore> {row.score()};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read a risk score");
-    }
+    });
 }
 
 Result<std::vector<RiskCellCount>> open_risk_cells(Tx& tx)
 {
-    try {
+    return guarded("count the open risks on the matrix", [&]() -> Result<std::vector<RiskCellCount>> {
         std::vector<RiskCellCount> cells;
         Query query(tx.impl(),
             "SELECT likelihood, impact, COALESCE(residual_likelihood, likelihood), COALESCE(residual_impact, impact), "
@@ -146,9 +138,7 @@ Result<std::vector<RiskCellCount>> open_risk_cells(Tx& tx)
                 .risks = row.column(4).integer});
         });
         return cells;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "count the open risks on the matrix");
-    }
+    });
 }
 
 } // namespace c9

@@ -1,4 +1,5 @@
 // Generic row operations over a TableDef: the SQL every register shares.
+#include "core/text.h"
 #include "store/tx_impl.h"
 
 #include <fmt/format.h>
@@ -129,11 +130,11 @@ Result<std::string> where_clause(
                 }
         std::string any;
         std::string pattern = "%";
-        for (char c : query->search) {
+        for (char c : lower(query->search)) {
             // LIKE wildcards in the search text match themselves.
             if (c == '%' || c == '_' || c == '\\')
                 pattern += '\\';
-            pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            pattern += c;
         }
         pattern += "%";
         for (const auto& column : columns) {
@@ -152,20 +153,20 @@ Result<std::string> where_clause(
 
 Result<Record> Tx::get(const TableDef& table, Id id)
 {
-    try {
+    auto doing = [&] { return fmt::format("fetch {} {}", table.entity, id); };
+    return guarded(doing, [&]() -> Result<Record> {
         Query query(m_impl, fmt::format("SELECT {} FROM {} WHERE id = :id", select_list(table), table.name),
             row_storage(table), {id});
         if (!query.execute(true))
             return Error::not_found(fmt::format("{} {} does not exist", table.entity, id));
         return read_row(query, table);
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("fetch {} {}", table.entity, id));
-    }
+    });
 }
 
 Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
 {
-    try {
+    auto doing = [&] { return fmt::format("list {}", table.name); };
+    return guarded(doing, [&]() -> Result<Page> {
         if (!known_column(table, query.sort))
             return Error::invalid("sort", fmt::format("{} is not a field of {}", query.sort, table.entity));
         bool paged = query.limit > 0;
@@ -221,26 +222,24 @@ Result<Page> Tx::list(const TableDef& table, const ListQuery& query)
             page.total = count_where(
                 m_impl, table, where, {params.begin() + static_cast<std::ptrdiff_t>(first_param), params.end()});
         return page;
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("list {}", table.name));
-    }
+    });
 }
 
 Result<std::int64_t> Tx::count(const TableDef& table, const std::vector<Filter>& filters)
 {
-    try {
+    auto doing = [&] { return fmt::format("count {}", table.name); };
+    return guarded(doing, [&]() -> Result<std::int64_t> {
         std::vector<Value> params;
         auto where = C9_TRY(where_clause(table, filters, nullptr, params));
         return count_where(m_impl, table, where, params);
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("count {}", table.name));
-    }
+    });
 }
 
 Result<std::map<std::string, std::int64_t>> Tx::count_by(
     const TableDef& table, std::string_view column, const std::vector<Filter>& filters)
 {
-    try {
+    auto doing = [&] { return fmt::format("count {}", table.name); };
+    return guarded(doing, [&]() -> Result<std::map<std::string, std::int64_t>> {
         if (!known_column(table, column))
             return Error::invalid(std::string(column), fmt::format("is not a field of {}", table.entity));
         std::vector<Value> params;
@@ -252,20 +251,17 @@ Result<std::map<std::string, std::int64_t>> Tx::count_by(
         for (const auto& row : rows)
             counts[to_text(row[0])] = std::get<std::int64_t>(row[1]);
         return counts;
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("count {}", table.name));
-    }
+    });
 }
 
 Result<bool> Tx::exists(std::string_view table, Id id)
 {
-    try {
+    auto doing = [&] { return fmt::format("look up {} {}", table, id); };
+    return guarded(doing, [&]() -> Result<bool> {
         auto found = select_rows(
             m_impl, fmt::format("SELECT COUNT(*) FROM {} WHERE id = :id", table), {Storage::integer}, {id});
         return std::get<std::int64_t>(found.at(0).at(0)) > 0;
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("look up {} {}", table, id));
-    }
+    });
 }
 
 Result<Id> Tx::insert(const TableDef& table, const std::vector<Value>& values, const Stamp& stamp)
@@ -277,7 +273,8 @@ Result<Id> Tx::insert(const TableDef& table, const std::vector<Value>& values, c
 Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expected_version,
     const std::vector<ColumnChange>& changes, const Stamp& stamp)
 {
-    try {
+    auto doing = [&] { return fmt::format("update {} {}", table.entity, id); };
+    return guarded(doing, [&]() -> Result<std::int64_t> {
         std::string at = format_timestamp(stamp.at);
         std::string sql
             = fmt::format("UPDATE {} SET version = version + 1, updated_at = :at, updated_by = :by", table.name);
@@ -307,24 +304,22 @@ Result<std::int64_t> Tx::update(const TableDef& table, Id id, std::int64_t expec
                     is_null(change.before) ? Value {} : Value {to_text(change.before)},
                     is_null(change.after) ? Value {} : Value {to_text(change.after)}});
         return version;
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("update {} {}", table.entity, id));
-    }
+    });
 }
 
 Result<void> Tx::erase(const TableDef& table, Id id)
 {
-    try {
+    auto doing = [&] { return fmt::format("delete {} {}", table.entity, id); };
+    return guarded(doing, [&]() -> Result<void> {
         execute(m_impl, fmt::format("DELETE FROM {} WHERE id = :id", table.name), {id});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("delete {} {}", table.entity, id));
-    }
+    });
 }
 
 Result<std::vector<HistoryEntry>> Tx::history(std::string_view entity, Id id)
 {
-    try {
+    auto doing = [&] { return fmt::format("read the history of {} {}", entity, id); };
+    return guarded(doing, [&]() -> Result<std::vector<HistoryEntry>> {
         std::vector<HistoryEntry> entries;
         Query query(m_impl,
             "SELECT at, actor, version, field, old_value, new_value FROM history WHERE entity = :e AND entity_id = :i "
@@ -342,9 +337,7 @@ Result<std::vector<HistoryEntry>> Tx::history(std::string_view entity, Id id)
             entries.push_back(std::move(entry));
         });
         return entries;
-    } catch (const std::exception& exception) {
-        return store_error(exception, fmt::format("read the history of {} {}", entity, id));
-    }
+    });
 }
 
 } // namespace c9

@@ -8,27 +8,23 @@ namespace c9 {
 
 Result<std::map<std::string, std::string>> read_settings(Tx& tx)
 {
-    try {
+    return guarded("read the settings", [&]() -> Result<std::map<std::string, std::string>> {
         std::map<std::string, std::string> settings;
         Query query(tx.impl(), "SELECT key, value FROM settings", {Storage::text, Storage::text});
         query.each([&](const Query& row) { settings[row.column(0).text] = row.column(1).text; });
         return settings;
-    } catch (const std::exception& exception) {
-        return store_error(exception, "read the settings");
-    }
+    });
 }
 
 Result<void> write_setting(Tx& tx, const std::string& key, const std::string& value)
 {
-    try {
+    return guarded("write a setting", [&]() -> Result<void> {
         auto& db = tx.impl();
         // Upsert in the subset both engines share.
         if (execute(db, "UPDATE settings SET value = :v WHERE key = :k", {value, key}) == 0)
             execute(db, "INSERT INTO settings (key, value) VALUES (:k, :v)", {key, value});
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "write a setting");
-    }
+    });
 }
 
 Result<Rules> load_rules(Tx& tx, Timestamp now)

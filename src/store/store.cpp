@@ -1,10 +1,10 @@
 #include "store/store.h"
 
+#include "core/text.h"
 #include "store/db_url.h"
 #include "store/migrations.h"
 #include "store/tx_impl.h"
 
-#include <cctype>
 #include <fmt/format.h>
 #include <mutex>
 #include <soci/connection-pool.h>
@@ -70,13 +70,11 @@ Store::~Store()
 
 Result<void> Store::analyze()
 {
-    try {
+    return guarded("analyze the database", [&]() -> Result<void> {
         soci::session sql(m_impl->pool);
         sql << "ANALYZE";
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "analyze the database");
-    }
+    });
 }
 
 Engine Store::engine() const { return m_impl->target.engine; }
@@ -95,11 +93,7 @@ std::string connection_failure(std::string_view text)
     size_t start = 0;
     while (start <= text.size()) {
         auto end = std::min(text.find('\n', start), text.size());
-        auto candidate = text.substr(start, end - start);
-        while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.front())))
-            candidate.remove_prefix(1);
-        while (!candidate.empty() && std::isspace(static_cast<unsigned char>(candidate.back())))
-            candidate.remove_suffix(1);
+        auto candidate = trim(text.substr(start, end - start));
         if (!candidate.empty() && candidate != generic) {
             line = candidate;
             break;
@@ -148,6 +142,7 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view url, int pool_size)
     if (target.engine == Engine::sqlite)
         configure_sqlite_library();
     auto impl = std::make_unique<Impl>(target, std::max(pool_size, 1));
+    // Not guarded(): a database that cannot be opened is unavailable, and the reason is libpq's, not SOCI's wording.
     try {
         for (int index = 0; index < impl->pool_size; ++index) {
             auto& session = impl->pool.at(static_cast<size_t>(index));
@@ -185,6 +180,7 @@ Result<void> Store::run(bool write, const std::function<Result<void>(Tx&)>& body
             sql << statement;
     };
     bool open = false;
+    // Not guarded(): a failure here also rolls back, forgets the statements and remakes a broken connection.
     try {
         if (m_impl->target.engine == Engine::sqlite)
             control(write ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -277,13 +273,11 @@ void apply_migration(soci::session& sql, Engine engine, int version)
 
 Result<void> migrate_in(Tx& tx)
 {
-    try {
+    return guarded("migrate", [&]() -> Result<void> {
         for (int version = 1; version <= Store::latest_schema_version(); ++version)
             apply_migration(tx.impl().sql, tx.engine(), version);
         return {};
-    } catch (const std::exception& exception) {
-        return store_error(exception, "migrate");
-    }
+    });
 }
 
 Result<int> Store::migrate()

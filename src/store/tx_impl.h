@@ -8,6 +8,7 @@
 #include <list>
 #include <memory>
 #include <soci/soci.h>
+#include <type_traits>
 #include <unordered_map>
 
 namespace c9 {
@@ -113,6 +114,21 @@ private:
 
 // Maps a database exception to an Error that names the layer: "store: unable to update risk: ...".
 Error store_error(const std::exception& exception, std::string_view doing);
+
+// Runs body, which returns a Result, and turns an exception that SOCI or the engine throws on the way into the Error
+// store_error() makes of it; failures the body returns pass through as they are. `doing` is the text of the message
+// or a function that makes it, so that a message with the row's name in it is only formatted when it is needed.
+template <class Doing, class Body> auto guarded(const Doing& doing, Body&& body) -> decltype(body())
+{
+    try {
+        return body();
+    } catch (const std::exception& exception) {
+        if constexpr (std::is_invocable_v<const Doing&>)
+            return store_error(exception, doing());
+        else
+            return store_error(exception, doing);
+    }
+}
 
 // Runs a statement with no result; returns affected rows.
 long long execute(Tx::Impl& tx, const std::string& query, const std::vector<Value>& params = {});

@@ -4,7 +4,7 @@
 #include "export/doc_json.h"
 #include "export/ical.h"
 #include "export/minutes_markdown.h"
-#include "export/text_escape.h"
+#include "export/plain_text.h"
 #include "sample_docs.h"
 
 #include <gtest/gtest.h>

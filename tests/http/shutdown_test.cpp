@@ -131,7 +131,7 @@ TEST(Shutdown, DrainTimeoutClosesAnUnfinishedUpload)
     EXPECT_TRUE(upload.wait_closed(8s));
     EXPECT_EQ(stopped.wait_for(8s), std::future_status::ready);
     spdlog::set_default_logger(previous);
-    // Closing the connection ended its session; nothing had to be abandoned.
+    // Closing the connection ended its coroutine; nothing had to be abandoned.
     for (const auto& line : sink->last_formatted())
         EXPECT_EQ(line.find("not waiting for them"), std::string::npos) << line;
 }

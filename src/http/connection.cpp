@@ -1,4 +1,4 @@
-#include "http/session.h"
+#include "http/connection.h"
 
 #include "http/access_log.h"
 #include "http/response_headers.h"
@@ -32,7 +32,7 @@ constexpr size_t linger_bytes = 8 * 1024 * 1024;
 auto with_error(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
 // Runs a route's code. Handlers report expected failures as responses; an exception is a bug, and still must not
-// take the server down (an exception leaving the session's coroutine would) or leave the client without an answer:
+// take the server down (an exception leaving the connection's coroutine would) or leave the client without an answer:
 // it is logged and what failed() gives stands in.
 template <class F, class G> auto guarded(const Request& request, F&& body, G&& failed) -> decltype(body())
 {
@@ -66,7 +66,7 @@ bool safe_header(std::string_view name, std::string_view value)
 
 } // namespace
 
-Session::Session(ServerState& state, asio::ip::tcp::socket socket)
+Connection::Connection(ServerState& state, asio::ip::tcp::socket socket)
     : m_state(state), m_stream(std::move(socket)), m_buffer(state.config.max_header_bytes + buffer_slack)
 {
     error_code ec;
@@ -79,9 +79,9 @@ Session::Session(ServerState& state, asio::ip::tcp::socket socket)
     m_state.connections.add(this);
 }
 
-Session::~Session() { m_state.connections.remove(this); }
+Connection::~Connection() { m_state.connections.remove(this); }
 
-asio::awaitable<void> Session::run(std::shared_ptr<Session> self)
+asio::awaitable<void> Connection::run(std::shared_ptr<Connection> self)
 {
     const ServerConfig& config = self->m_state.config;
     // A new connection gets header_timeout from its first moment: connecting and then saying nothing is the
@@ -100,7 +100,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self)
     self->close();
 }
 
-void Session::drain()
+void Connection::drain()
 {
     asio::post(m_stream.get_executor(), [self = shared_from_this()] {
         self->m_closing = true;
@@ -109,7 +109,7 @@ void Session::drain()
     });
 }
 
-void Session::force_close()
+void Connection::force_close()
 {
     asio::post(m_stream.get_executor(), [self = shared_from_this()] {
         self->m_closing = true;
@@ -117,7 +117,7 @@ void Session::force_close()
     });
 }
 
-asio::awaitable<bool> Session::wait_for_request(Wait wait)
+asio::awaitable<bool> Connection::wait_for_request(Wait wait)
 {
     const ServerConfig& config = m_state.config;
     m_phase = Phase::waiting;
@@ -138,7 +138,7 @@ asio::awaitable<bool> Session::wait_for_request(Wait wait)
     co_return true;
 }
 
-asio::awaitable<bool> Session::serve_request()
+asio::awaitable<bool> Connection::serve_request()
 {
     const ServerConfig& config = m_state.config;
     m_exchange = Exchange {.started = std::chrono::steady_clock::now()};
@@ -228,10 +228,10 @@ asio::awaitable<bool> Session::serve_request()
     co_return written&& keep_alive;
 }
 
-asio::awaitable<Response> Session::call_handler(RouteMatch match, Request& request)
+asio::awaitable<Response> Connection::call_handler(RouteMatch match, Request& request)
 {
     // The coroutine is suspended, and keeps match and request alive, until the worker posts the response back to
-    // the session's strand.
+    // the connection's strand.
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
         [this, &match, &request](auto handler) {
             asio::post(m_state.workers, [this, &match, &request, handler = std::move(handler)]() mutable {
@@ -245,18 +245,18 @@ asio::awaitable<Response> Session::call_handler(RouteMatch match, Request& reque
         asio::use_awaitable);
 }
 
-Response Session::run_handler(RouteMatch match, Request& request) const
+Response Connection::run_handler(RouteMatch match, Request& request) const
 {
     return guarded(
         request, [&] { return m_state.router.handle(std::move(match), request); },
         [] { return Response::problem(500, "The server failed to handle this request."); });
 }
 
-asio::awaitable<bool> Session::write_response(Response& response, KeepAlive keep_alive)
+asio::awaitable<bool> Connection::write_response(Response& response, KeepAlive keep_alive)
 {
     std::string_view body = finalize_response(response,
         {.head = m_exchange.head, .accepts_gzip = m_exchange.accepts_gzip, .behind_tls = m_state.config.behind_tls});
-    // The head is written here, into one buffer kept by the session, rather than by Beast's serializer, which
+    // The head is written here, into one buffer kept by the connection, rather than by Beast's serializer, which
     // walks the header fields piece by piece: a fifth of the CPU time of a small response.
     int status = response.status();
     auto reason = wire::obsolete_reason(static_cast<wire::status>(status));
@@ -297,14 +297,14 @@ asio::awaitable<bool> Session::write_response(Response& response, KeepAlive keep
     co_return !ec;
 }
 
-asio::awaitable<void> Session::reject(int status, std::string detail)
+asio::awaitable<void> Connection::reject(int status, std::string detail)
 {
     Response response = Response::problem(status, std::move(detail));
     if (co_await write_response(response, KeepAlive::No))
         co_await linger_close();
 }
 
-asio::awaitable<void> Session::linger_close()
+asio::awaitable<void> Connection::linger_close()
 {
     m_phase = Phase::waiting;
     if (m_closing)
@@ -319,7 +319,7 @@ asio::awaitable<void> Session::linger_close()
     }
 }
 
-void Session::close()
+void Connection::close()
 {
     error_code ec;
     m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);

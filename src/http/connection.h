@@ -14,20 +14,20 @@
 
 namespace c9::http {
 
-class Session : public std::enable_shared_from_this<Session> {
+class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Session(ServerState& state, asio::ip::tcp::socket socket);
-    ~Session();
-    Session(const Session&) = delete;
-    Session& operator=(const Session&) = delete;
+    Connection(ServerState& state, asio::ip::tcp::socket socket);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
 
-    // The coroutine serving the connection; it keeps the session alive until the connection ends.
-    static asio::awaitable<void> run(std::shared_ptr<Session> self);
+    // The coroutine serving the connection; it keeps this object alive until the connection ends.
+    static asio::awaitable<void> run(std::shared_ptr<Connection> self);
 
     // stop(): a connection waiting for a request, or in the middle of reading a header, closes now; one whose
     // request is already read finishes it, sends the response with Connection: close, and then closes.
     void drain();
-    // The drain timeout is over: close whatever the session is doing.
+    // The drain timeout is over: close whatever the connection is doing.
     void force_close();
 
 private:
