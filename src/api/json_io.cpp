@@ -1,6 +1,6 @@
 #include "api/json_io.h"
 
-#include "export/text_escape.h"
+#include "export/plain_text.h"
 
 #include <charconv>
 #include <fmt/format.h>
