@@ -11,7 +11,7 @@
 // "gather+build" is the read side (indexed queries on what changed, then the pure builder); "regenerate" is what
 // `clause9 agenda` does on a planned meeting: the same, plus merging into the stored agenda in a write transaction.
 #include "app/agenda_input.h"
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/meetings.h"
 #include "export/renderers.h"
 #include "store/copy.h"

@@ -4,7 +4,7 @@
 #include "app/accounts.h"
 #include "app/accounts_login.h"
 #include "app/audit_verify.h"
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/registers.h"
 #include "core/lesson.h"
 #include "export/renderers.h"

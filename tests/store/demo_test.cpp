@@ -1,6 +1,6 @@
 // `clause9 demo` at scale 1 on a fresh database: the volumes the issue asks for, every stored row still passing its
 // register's rules, the same demo for the same seed and day, and a second run refused without changing anything.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/meeting_docs.h"
 #include "app/summary.h"
 #include "core/action_item.h"

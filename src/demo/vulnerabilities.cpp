@@ -2,7 +2,7 @@
 // advisories, scored with CVSS (severity follows from the score), due by the SLA or a known-exploited due date.
 // Most are remediated, mostly within the SLA; recent ones are open, some are overdue, a few are accepted or false
 // positives. CVE ids have the right format but are synthetic: they do not describe the real entries.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/vulnerability.h"
 
 #include <array>

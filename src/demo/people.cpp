@@ -1,6 +1,6 @@
 // The demo's people: six departments, one information security officer, top management, IT staff and a
 // representative per department, the rest without an ISMS role. 40 people per unit of --scale.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/person.h"
 
 #include <array>

@@ -1,7 +1,7 @@
 // The demo's action items: 150 a year per unit of --scale, raised in the held meetings (management reviews raise
 // twice as many as a maintenance meeting), many traced to the incident, risk, nonconformity or vulnerability they come
 // from. Most are done on time, some late, some cancelled with a reason; some are open and some of those overdue.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/action_item.h"
 
 #include <array>

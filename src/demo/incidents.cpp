@@ -1,7 +1,7 @@
 // The demo's incidents: 60 a year per unit of --scale, with their timeline (occurred, detected, contained, resolved,
 // closed), impact on confidentiality, integrity and availability, and the post-incident review of control 5.27.
 // Recent ones may still be open; every closed high or critical one has its root cause and lessons learned.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/incident.h"
 
 #include <array>

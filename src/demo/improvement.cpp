@@ -1,7 +1,7 @@
 // The demo's improvement records (ISO/IEC 27001:2022 clause 10): nonconformities from audits, incidents and
 // monitoring with their corrective action and effectiveness check, and lessons learned from closed incidents
 // (control 5.27).
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/lesson.h"
 #include "core/nonconformity.h"
 

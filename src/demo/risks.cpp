@@ -2,7 +2,7 @@
 // from the initial assessment and the rest identified along the way. Each is assessed (inherent score), treated
 // (residual score as planned), re-assessed when the treatment is done and at its reviews; every change of the levels
 // is an entry of the score history, the evidence of mitigation effectiveness.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/risk.h"
 #include "store/risk_scores.h"
 

@@ -1,7 +1,7 @@
 // The demo's KPIs (ISO/IEC 27001:2022 9.1): the indicators commonly reviewed (reference/isms-domain.md), most
 // computed by a built-in formula and three entered by hand. Every KPI gets a measurement per past month: for the
 // formula KPIs the value the demo's own registers gave at the time, for the manual ones a realistic trend.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/kpi.h"
 #include "store/measurements.h"
 

@@ -1,6 +1,6 @@
 // The demo's driver: refuse a database in use, initialise, then run the generators one register group per write
 // transaction, in the order their references need.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/setup.h"
 #include "core/person.h"
 #include "core/risk.h"

@@ -2,7 +2,7 @@
 // officer, and a half-yearly management review with top management (clause 9.3). Each series has its held meetings
 // of the past year (minutes approved at the next meeting, the most recent one still awaiting approval), attendance
 // with roles, a few decisions per meeting, and one planned next meeting.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/meeting.h"
 #include "store/meeting_records.h"
 

@@ -1,7 +1,7 @@
 // The demo's Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d): every Annex A control answered early in the
 // demo's history, then implemented step by step and reviewed, each change written as an update with its history
 // rows so that "control status changes since the last meeting" has something to show.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/control.h"
 #include "store/typed.h"
 

@@ -1,7 +1,7 @@
 // The demo's maintenance activities (ISO/IEC 27001:2022 9.1): 25 recurring tasks per unit of --scale, each run
 // through its schedule with core's complete(), so the completion log and the next due dates follow the same rules
 // as a completion entered by hand. Most are done on time, some late, a few found issues, and some are overdue now.
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/activity.h"
 #include "store/completions.h"
 
