@@ -27,7 +27,8 @@ void add_register_routes(Routes& routes)
     add_register_routes(routes, action_spec());
     add_register_routes(routes, lesson_spec());
     add_register_routes(routes, series_spec());
-    add_register_routes(routes, meeting_spec());
+    // Meetings are planned from their series (POST /api/v1/meeting-series/{id}/meetings), which invites its members.
+    add_register_routes(routes, meeting_spec(), {.can_create = false});
 }
 
 } // namespace c9

@@ -46,6 +46,8 @@ template <class T> Id create_row(Store& store, const EntitySpec<T>& spec, const 
     return must(create(store, spec, patch, caller), "seed a " + std::string(spec.name)).id;
 }
 
+} // namespace
+
 void seed_database(Store& store, Seed& seed)
 {
     Caller caller {"test", std::nullopt, current_time()};
@@ -131,8 +133,6 @@ void seed_database(Store& store, Seed& seed)
     seed.ids["tokens"] = std::to_string(seed.spare_token);
 }
 
-} // namespace
-
 namespace {
 
 template <class... T> Result<std::string> render_lists(Tx& tx, const EntitySpec<T>&... specs)
@@ -203,7 +203,8 @@ ServerProcess::~ServerProcess()
         stop(SIGKILL);
 }
 
-void ServerProcess::start(const std::string& db, const std::string& dir, std::vector<std::string> extra_args)
+void ServerProcess::start(
+    const std::string& db, const std::string& dir, std::vector<std::string> extra_args, const std::string& now)
 {
     m_log_path = dir + "/server.log";
     int out[2];
@@ -216,7 +217,10 @@ void ServerProcess::start(const std::string& db, const std::string& dir, std::ve
         dup2(log, 2);
         close(out[0]);
         close(out[1]);
-        unsetenv("CLAUSE9_NOW");
+        if (now.empty())
+            unsetenv("CLAUSE9_NOW");
+        else
+            setenv("CLAUSE9_NOW", now.c_str(), 1);
         std::vector<std::string> args {
             CLAUSE9_BINARY, "--db", db, "serve", "--listen", "127.0.0.1:0", "--workers", "4"};
         args.insert(args.end(), extra_args.begin(), extra_args.end());
@@ -258,7 +262,7 @@ void ApiTest::SetUp()
 {
     m_database = std::make_unique<test::TestDatabase>();
     seed_database(store(), seed);
-    server.start(db_path(), work_dir(), server_args());
+    server.start(db_path(), work_dir(), server_args(), server_now());
 }
 
 void ApiTest::TearDown()

@@ -54,8 +54,10 @@ public:
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
-    // Starts the server on 127.0.0.1:0 and waits for the line saying where it listens.
-    void start(const std::string& db, const std::string& dir, std::vector<std::string> extra_args = {});
+    // Starts the server on 127.0.0.1:0 and waits for the line saying where it listens. With `now`, the server's
+    // clock is pinned there (CLAUSE9_NOW), as a CLI run's is.
+    void start(const std::string& db, const std::string& dir, std::vector<std::string> extra_args = {},
+        const std::string& now = {});
     // Sends the signal and waits for the process; returns its exit status (128 + signal when killed).
     int stop(int signal = SIGTERM);
     uint16_t port() const { return m_port; }
@@ -75,6 +77,8 @@ protected:
 
     // Options for the server of this test; override to change them.
     virtual std::vector<std::string> server_args() const { return {}; }
+    // The server's pinned clock, if any; override to pin it.
+    virtual std::string server_now() const { return {}; }
 
     Reply request(std::string_view method, std::string_view target, As as, const std::optional<Json>& body = {},
         std::vector<std::string> headers = {});
@@ -102,6 +106,10 @@ protected:
     ServerProcess server;
     Seed seed;
 };
+
+// The rows of a fresh fixture database: people, one row of every register, a series with a meeting, an account
+// and a token per role. Seeded twice at the same pinned time, two databases hold the same rows.
+void seed_database(Store& store, Seed& seed);
 
 // Every register's rows as its list renders them (api/row_writer.h), and the data version (store/audit_log.h) read
 // before them in the same transaction: a change to the rows that leaves the version alone would let the server's
