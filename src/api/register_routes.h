@@ -21,10 +21,6 @@
 
 namespace c9 {
 
-struct RegisterRouteOptions {
-    bool can_create = true; // the control catalog is loaded by init, not created by hand
-};
-
 template <class T>
 std::string row_location(const EntitySpec<T>& spec, const T& row)
 {
@@ -100,8 +96,7 @@ void add_verb_routes(Routes& routes, const EntitySpec<T>& spec, const VerbSpec<T
     });
 }
 
-template <class T>
-void add_register_routes(Routes& routes, const EntitySpec<T>& spec, RegisterRouteOptions options = {})
+template <class T> void add_register_routes(Routes& routes, const EntitySpec<T>& spec)
 {
     std::string base = fmt::format("/api/v1/{}", spec.plural);
     auto write = write_permission(spec.name);
@@ -117,7 +112,7 @@ void add_register_routes(Routes& routes, const EntitySpec<T>& spec, RegisterRout
         return response;
     });
 
-    if (options.can_create)
+    if (spec.can_create)
         routes.add("POST", base, write, [&spec](Call& call) -> Result<http::Response> {
             auto patch = C9_TRY(patch_from_json(spec, C9_TRY(call.object_body())));
             auto row = C9_TRY(create(call.api.store, spec, patch, call.caller()));

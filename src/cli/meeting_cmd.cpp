@@ -168,7 +168,7 @@ void add_verify(CLI::App* noun, CliContext& context)
 void add_meeting_commands(CLI::App& root, CliContext& context)
 {
     auto* noun = add_register_commands(
-        root, context, meeting_spec(), {"meeting", "Meetings: plan, run, close and approve; see also agenda, minutes", false});
+        root, context, meeting_spec(), {"meeting", "Meetings: plan, run, close and approve; see also agenda, minutes"});
     add_plan(noun, context);
     add_start(noun, context);
     add_attend(noun, context);

@@ -21,7 +21,6 @@ std::string option_names(std::string_view field);
 struct RegisterConfig {
     std::string noun;        // CLI noun: "vuln"
     std::string description; // one line for --help
-    bool can_add = true;     // the control catalog is loaded by init, not added by hand
 };
 
 // Options for the fields of a register, or the inputs of a verb: the text given for each, parsed by kind.
@@ -252,7 +251,7 @@ CLI::App* add_register_commands(CLI::App& root, CliContext& context, const Entit
     noun->require_subcommand(1);
     add_list_command(noun, context, spec);
     add_show_command(noun, context, spec);
-    if (config.can_add)
+    if (spec.can_create)
         add_create_command(noun, context, spec);
     add_update_command(noun, context, spec);
     for (const auto& verb : spec.verbs)

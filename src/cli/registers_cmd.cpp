@@ -21,7 +21,7 @@ void add_register_commands(CLI::App& root, CliContext& context)
     add_register_commands(
         root, context, person_spec(), {"person", "People: owners of risks and actions, meeting attendees"});
     add_register_commands(
-        root, context, control_spec(), {"control", "Annex A controls and the Statement of Applicability", false});
+        root, context, control_spec(), {"control", "Annex A controls and the Statement of Applicability"});
     add_register_commands(root, context, activity_spec(),
         {"activity", "Recurring maintenance activities and their completion log"});
     add_register_commands(root, context, incident_spec(), {"incident", "Information security incidents"});

@@ -4,7 +4,7 @@ namespace c9 {
 
 const EntitySpec<ActionItem>& action_spec()
 {
-    static const EntitySpec<ActionItem> spec{
+    static const EntitySpec<ActionItem> spec {
         "action",
         "actions",
         "actions",
@@ -13,29 +13,32 @@ const EntitySpec<ActionItem>& action_spec()
         {
             field<&ActionItem::title>("title", FieldKind::text, required | listed, "what is to be done"),
             field<&ActionItem::description>("description", FieldKind::text, multiline, "details"),
-            field<&ActionItem::owner>("owner", FieldKind::person, required | listed | filterable,
-                                      "who does it (id or email)"),
+            field<&ActionItem::owner>(
+                "owner", FieldKind::person, required | listed | filterable, "who does it (id or email)"),
             field<&ActionItem::due>("due", FieldKind::date, required | listed | filterable, "due date"),
-            field<&ActionItem::status>("status", FieldKind::choice, listed | filterable,
-                                       "open, in_progress, done or cancelled"),
-            field<&ActionItem::meeting>("meeting", FieldKind::reference, filterable, "meeting that raised it",
-                                        "meeting"),
+            field<&ActionItem::status>(
+                "status", FieldKind::choice, listed | filterable, "open, in_progress, done or cancelled"),
+            field<&ActionItem::meeting>(
+                "meeting", FieldKind::reference, filterable, "meeting that raised it", "meeting"),
             field<&ActionItem::series>("series", FieldKind::reference, read_only | filterable,
-                                       "series of the meeting that raised it (followed up at its next meetings)",
-                                       "series"),
-            field<&ActionItem::agenda_item>("agenda_item", FieldKind::reference, no_flags,
-                                            "agenda item it was raised under", "agenda_item"),
+                "series of the meeting that raised it (followed up at its next meetings)", "series")
+                .labelled("Meeting series"),
+            field<&ActionItem::agenda_item>(
+                "agenda_item", FieldKind::reference, no_flags, "agenda item it was raised under", "agenda_item"),
             field<&ActionItem::origin_type>("origin_type", FieldKind::choice, filterable,
-                                            "kind of row it comes from: incident, risk, nonconformity, ..."),
+                "kind of row it comes from: incident, risk, nonconformity, ...")
+                .labelled("Origin"),
             field<&ActionItem::origin_id>("origin_id", FieldKind::reference, filterable,
-                                          "the row it comes from, e.g. RSK-12 (of the kind origin_type names)",
-                                          "@origin_type"),
-            field<&ActionItem::progress>("progress", FieldKind::text, multiline,
-                                         "latest progress note (earlier notes stay in the history)"),
-            field<&ActionItem::completed_at>("completed_at", FieldKind::timestamp, read_only,
-                                             "when it was done or cancelled"),
+                "the row it comes from, e.g. RSK-12 (of the kind origin_type names)", "@origin_type"),
+            field<&ActionItem::progress>(
+                "progress", FieldKind::text, multiline, "latest progress note (earlier notes stay in the history)"),
+            field<&ActionItem::completed_at>(
+                "completed_at", FieldKind::timestamp, read_only, "when it was done or cancelled")
+                .labelled("Completed"),
         },
-        [] { return std::vector<Filter>{where_in("status", {std::string("open"), std::string("in_progress")})}; },
+        [] {
+            return std::vector<Filter> {where_in("status", {std::string("open"), std::string("in_progress")})};
+        },
         [](Date today) {
             return std::vector<Filter>{where_in("status", {std::string("open"), std::string("in_progress")}),
                                        where("due", FilterOp::lt, format_date(today))};

@@ -115,6 +115,19 @@ bool from_value(const Value& value, Timestamp& out)
     return true;
 }
 
+std::string label_of(std::string_view name, std::string_view label)
+{
+    if (!label.empty())
+        return std::string(label);
+    std::string text(name);
+    for (auto& c : text)
+        if (c == '_')
+            c = ' ';
+    if (!text.empty() && text.front() >= 'a' && text.front() <= 'z')
+        text.front() = static_cast<char>(text.front() - 'a' + 'A');
+    return text;
+}
+
 std::string display_id(std::string_view prefix, Id id) { return std::string(prefix) + "-" + std::to_string(id); }
 
 std::optional<Id> parse_display_id(std::string_view prefix, std::string_view text)

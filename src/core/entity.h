@@ -66,9 +66,20 @@ struct FieldSpec {
     std::string_view target;                   // FieldKind::reference: the register's name
     Value (*get)(const T&);
     bool (*set)(T&, const Value&); // false when the value is not of the field's type
+    std::string_view label; // what forms and tables call it, when its name does not say it well
 
     bool has(FieldFlag flag) const { return (flags & flag) != 0; }
+    // field<&Incident::owner>("owner", ...).labelled("Handler")
+    FieldSpec labelled(std::string_view text) const
+    {
+        auto copy = *this;
+        copy.label = text;
+        return copy;
+    }
 };
+
+// "residual_likelihood" -> "Residual likelihood": the label of a field that has none of its own.
+std::string label_of(std::string_view name, std::string_view label = {});
 
 // Conversions between member types and Value. A false return means the Value has the wrong type or an unknown name.
 inline Value to_value(const std::string& text) { return text; }
@@ -166,8 +177,8 @@ FieldSpec<T> field(std::string_view name, FieldKind kind, unsigned flags, std::s
                    std::string_view target = {})
 {
     using Member_t = typename Unwrap<typename MemberTraits<decltype(Member)>::Member>::Type;
-    return FieldSpec<T>{name,      kind, flags, help, choices_of<Member_t>(), target, &get_member<Member, T>,
-                        &set_member<Member, T>};
+    return FieldSpec<T> {
+        name, kind, flags, help, choices_of<Member_t>(), target, &get_member<Member, T>, &set_member<Member, T>, {}};
 }
 
 // An input of a verb that is not a field of the row (the date an activity was done, a KPI's measured value).
@@ -250,6 +261,9 @@ struct EntitySpec {
     std::vector<Filter> (*open_filter)() = nullptr;
     std::vector<Filter> (*overdue_filter)(Date today) = nullptr;
     std::vector<VerbSpec<T>> verbs;
+    // Whether people create rows: the control catalog is loaded by `clause9 init`, meetings are planned from their
+    // series (which invites its members).
+    bool can_create = true;
 
     const FieldSpec<T>* find(std::string_view field_name) const
     {

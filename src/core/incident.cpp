@@ -4,7 +4,7 @@ namespace c9 {
 
 const EntitySpec<Incident>& incident_spec()
 {
-    static const EntitySpec<Incident> spec{
+    static const EntitySpec<Incident> spec {
         "incident",
         "incidents",
         "incidents",
@@ -13,34 +13,43 @@ const EntitySpec<Incident>& incident_spec()
         {
             field<&Incident::title>("title", FieldKind::text, required | listed, "short description"),
             field<&Incident::description>("description", FieldKind::text, multiline, "what happened"),
-            field<&Incident::severity>("severity", FieldKind::choice, required | listed | filterable,
-                                       "low, medium, high or critical"),
+            field<&Incident::severity>(
+                "severity", FieldKind::choice, required | listed | filterable, "low, medium, high or critical"),
             field<&Incident::category>("category", FieldKind::choice, listed | filterable, "kind of incident"),
             field<&Incident::status>("status", FieldKind::choice, read_only | listed | filterable,
-                                     "open, contained, resolved or closed (follows the timeline)"),
-            field<&Incident::owner>("owner", FieldKind::person, listed | filterable, "incident handler (id or email)"),
-            field<&Incident::occurred_at>("occurred_at", FieldKind::timestamp, no_flags, "when it started (UTC)"),
-            field<&Incident::detected_at>("detected_at", FieldKind::timestamp, required | listed,
-                                          "when it was detected (UTC)"),
-            field<&Incident::contained_at>("contained_at", FieldKind::timestamp, no_flags, "when it was contained"),
-            field<&Incident::resolved_at>("resolved_at", FieldKind::timestamp, no_flags, "when it was resolved"),
-            field<&Incident::closed_at>("closed_at", FieldKind::timestamp, no_flags, "when the review was closed"),
+                "open, contained, resolved or closed (follows the timeline)"),
+            field<&Incident::owner>("owner", FieldKind::person, listed | filterable, "incident handler (id or email)")
+                .labelled("Handler"),
+            field<&Incident::occurred_at>("occurred_at", FieldKind::timestamp, no_flags, "when it started (UTC)")
+                .labelled("Occurred"),
+            field<&Incident::detected_at>(
+                "detected_at", FieldKind::timestamp, required | listed, "when it was detected (UTC)")
+                .labelled("Detected"),
+            field<&Incident::contained_at>("contained_at", FieldKind::timestamp, no_flags, "when it was contained")
+                .labelled("Contained"),
+            field<&Incident::resolved_at>("resolved_at", FieldKind::timestamp, no_flags, "when it was resolved")
+                .labelled("Resolved"),
+            field<&Incident::closed_at>("closed_at", FieldKind::timestamp, no_flags, "when the review was closed")
+                .labelled("Closed"),
             field<&Incident::affected_assets>("affected_assets", FieldKind::text, no_flags, "systems and data hit"),
-            field<&Incident::impact_confidentiality>("impact_confidentiality", FieldKind::choice, no_flags,
-                                                     "none, low, medium or high"),
-            field<&Incident::impact_integrity>("impact_integrity", FieldKind::choice, no_flags,
-                                               "none, low, medium or high"),
-            field<&Incident::impact_availability>("impact_availability", FieldKind::choice, no_flags,
-                                                  "none, low, medium or high"),
+            field<&Incident::impact_confidentiality>(
+                "impact_confidentiality", FieldKind::choice, no_flags, "none, low, medium or high")
+                .labelled("Impact on confidentiality"),
+            field<&Incident::impact_integrity>(
+                "impact_integrity", FieldKind::choice, no_flags, "none, low, medium or high")
+                .labelled("Impact on integrity"),
+            field<&Incident::impact_availability>(
+                "impact_availability", FieldKind::choice, no_flags, "none, low, medium or high")
+                .labelled("Impact on availability"),
             field<&Incident::response>("response", FieldKind::text, multiline, "what was done"),
             field<&Incident::root_cause>("root_cause", FieldKind::text, multiline, "why it happened"),
-            field<&Incident::response_effectiveness>("response_effectiveness", FieldKind::choice, no_flags,
-                                                     "effective, partially_effective or ineffective"),
-            field<&Incident::lessons_learned>("lessons_learned", FieldKind::text, multiline,
-                                              "what the organisation learned (control 5.27)"),
+            field<&Incident::response_effectiveness>(
+                "response_effectiveness", FieldKind::choice, no_flags, "effective, partially_effective or ineffective"),
+            field<&Incident::lessons_learned>(
+                "lessons_learned", FieldKind::text, multiline, "what the organisation learned (control 5.27)"),
             field<&Incident::controls>("controls", FieldKind::controls, no_flags, "Annex A controls involved"),
         },
-        [] { return std::vector<Filter>{where("status", FilterOp::ne, std::string("closed"))}; },
+        [] { return std::vector<Filter> {where("status", FilterOp::ne, std::string("closed"))}; },
         nullptr,
         {
             // Control 5.27: the review that closes an incident records its root cause and what was learned.
@@ -50,10 +59,11 @@ const EntitySpec<Incident>& incident_spec()
                 .state = "status",
                 .to = {"closed"},
                 .from = {"open", "contained", "resolved"},
-                .stamp = [](Incident& row, Timestamp now) {
-                    if (!row.closed_at)
-                        row.closed_at = now;
-                }},
+                .stamp =
+                    [](Incident& row, Timestamp now) {
+                        if (!row.closed_at)
+                            row.closed_at = now;
+                    }},
         },
     };
     return spec;

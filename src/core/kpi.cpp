@@ -20,7 +20,7 @@ const EntitySpec<Kpi>& kpi_spec()
             field<&Kpi::direction>("direction", FieldKind::choice, no_flags, "higher_is_better or lower_is_better"),
             field<&Kpi::target>("target", FieldKind::real, required | listed, "target value"),
             field<&Kpi::amber>("amber", FieldKind::real, listed,
-                               "amber threshold: the worst value that is still amber rather than red"),
+                               "amber threshold: the worst value that is still amber rather than red").labelled("Amber threshold"),
             field<&Kpi::frequency>("frequency", FieldKind::choice, filterable, "monthly, quarterly or yearly"),
             field<&Kpi::formula>("formula", FieldKind::choice, listed | filterable,
                                  "built-in formula computing it from the registers; empty for manual entry"),

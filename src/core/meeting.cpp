@@ -11,7 +11,7 @@ namespace c9 {
 
 const EntitySpec<MeetingSeries>& series_spec()
 {
-    static const EntitySpec<MeetingSeries> spec{
+    static const EntitySpec<MeetingSeries> spec {
         "series",
         "meeting-series",
         "meeting_series",
@@ -20,17 +20,18 @@ const EntitySpec<MeetingSeries>& series_spec()
         {
             field<&MeetingSeries::name>("name", FieldKind::text, required | listed, "name of the series"),
             field<&MeetingSeries::type>("type", FieldKind::choice, required | listed | filterable,
-                                        "maintenance, management_review, incident_review or risk_review"),
+                "maintenance, management_review, incident_review or risk_review"),
             field<&MeetingSeries::cadence>("cadence", FieldKind::text, required | listed,
-                                           "how often: monthly, quarterly, half-yearly, yearly or an RRULE"),
-            field<&MeetingSeries::duration_minutes>("duration_minutes", FieldKind::integer, listed,
-                                                    "default length of a meeting in minutes"),
+                "how often: monthly, quarterly, half-yearly, yearly or an RRULE"),
+            field<&MeetingSeries::duration_minutes>(
+                "duration_minutes", FieldKind::integer, listed, "default length of a meeting in minutes")
+                .labelled("Duration (minutes)"),
             field<&MeetingSeries::location>("location", FieldKind::text, no_flags, "room or video link"),
             field<&MeetingSeries::chair>("chair", FieldKind::person, listed, "default chair (id or email)"),
-            field<&MeetingSeries::minute_taker>("minute_taker", FieldKind::person, no_flags,
-                                                "default minute taker (id or email)"),
-            field<&MeetingSeries::quorum>("quorum", FieldKind::integer, no_flags,
-                                          "attendees who must be present for decisions"),
+            field<&MeetingSeries::minute_taker>(
+                "minute_taker", FieldKind::person, no_flags, "default minute taker (id or email)"),
+            field<&MeetingSeries::quorum>(
+                "quorum", FieldKind::integer, no_flags, "attendees who must be present for decisions"),
             field<&MeetingSeries::active>("active", FieldKind::boolean, filterable, "meetings are still planned"),
         },
     };
@@ -55,32 +56,44 @@ void validate(const MeetingSeries& row, const MeetingSeries*, const Rules&, Prob
 
 const EntitySpec<Meeting>& meeting_spec()
 {
-    static const EntitySpec<Meeting> spec{
+    static const EntitySpec<Meeting> spec {
         "meeting",
         "meetings",
         "meetings",
         "MTG",
         "Meeting",
         {
-            field<&Meeting::series>("series", FieldKind::reference, required | listed | filterable,
-                                    "meeting series (SER-1)", "series"),
+            field<&Meeting::series>(
+                "series", FieldKind::reference, required | listed | filterable, "meeting series (SER-1)", "series"),
             field<&Meeting::title>("title", FieldKind::text, required | listed, "title"),
-            field<&Meeting::starts_at>("starts_at", FieldKind::timestamp, required | listed, "start (UTC)"),
-            field<&Meeting::duration_minutes>("duration_minutes", FieldKind::integer, listed, "length in minutes"),
+            field<&Meeting::starts_at>("starts_at", FieldKind::timestamp, required | listed, "start (UTC)")
+                .labelled("Starts"),
+            field<&Meeting::duration_minutes>("duration_minutes", FieldKind::integer, listed, "length in minutes")
+                .labelled("Duration (minutes)"),
             field<&Meeting::location>("location", FieldKind::text, no_flags, "room or video link"),
-            field<&Meeting::state>("state", FieldKind::choice, read_only | listed | filterable,
-                                   "planned, in_progress, held or approved"),
-            field<&Meeting::started_at>("started_at", FieldKind::timestamp, read_only, "when it started"),
-            field<&Meeting::ended_at>("ended_at", FieldKind::timestamp, read_only, "when it was closed"),
-            field<&Meeting::approved_at>("approved_at", FieldKind::timestamp, read_only, "when the minutes were approved"),
+            field<&Meeting::state>(
+                "state", FieldKind::choice, read_only | listed | filterable, "planned, in_progress, held or approved"),
+            field<&Meeting::started_at>("started_at", FieldKind::timestamp, read_only, "when it started")
+                .labelled("Started"),
+            field<&Meeting::ended_at>("ended_at", FieldKind::timestamp, read_only, "when it was closed")
+                .labelled("Ended"),
+            field<&Meeting::approved_at>(
+                "approved_at", FieldKind::timestamp, read_only, "when the minutes were approved")
+                .labelled("Approved"),
             field<&Meeting::approved_by>("approved_by", FieldKind::person, read_only, "who approved the minutes"),
-            field<&Meeting::minutes_hash>("minutes_hash", FieldKind::text, read_only,
-                                          "SHA-256 of the approved minutes"),
-            field<&Meeting::audit_head>("audit_head", FieldKind::text, read_only,
-                                        "audit trail head when the minutes were approved"),
+            field<&Meeting::minutes_hash>("minutes_hash", FieldKind::text, read_only, "SHA-256 of the approved minutes")
+                .labelled("SHA-256 of the minutes"),
+            field<&Meeting::audit_head>(
+                "audit_head", FieldKind::text, read_only, "audit trail head when the minutes were approved")
+                .labelled("Audit trail head at approval"),
             field<&Meeting::uncovered_reason>("uncovered_reason", FieldKind::text, multiline,
-                                              "management review: why an input of 9.3.2 is not covered"),
+                "management review: why an input of 9.3.2 is not covered")
+                .labelled("Why a 9.3.2 input is not covered"),
         },
+        nullptr,
+        nullptr,
+        {},
+        false,
     };
     return spec;
 }

@@ -10,7 +10,7 @@ namespace c9 {
 
 const EntitySpec<Person>& person_spec()
 {
-    static const EntitySpec<Person> spec{
+    static const EntitySpec<Person> spec {
         "person",
         "people",
         "people",
@@ -21,11 +21,12 @@ const EntitySpec<Person>& person_spec()
             field<&Person::email>("email", FieldKind::text, required | listed | filterable, "email address (unique)"),
             field<&Person::department>("department", FieldKind::text, listed | filterable, "department"),
             field<&Person::roles>("roles", FieldKind::text, listed,
-                                  "ISMS roles, comma-separated: iso, it, management, department, risk_owner, dpo, hr, "
-                                  "facilities, legal, auditor"),
+                "ISMS roles, comma-separated: iso, it, management, department, risk_owner, dpo, hr, "
+                "facilities, legal, auditor")
+                .labelled("ISMS roles"),
             field<&Person::active>("active", FieldKind::boolean, filterable, "still part of the organisation"),
         },
-        [] { return std::vector<Filter>{where("active", FilterOp::eq, std::int64_t{1})}; },
+        [] { return std::vector<Filter> {where("active", FilterOp::eq, std::int64_t {1})}; },
         nullptr,
     };
     return spec;

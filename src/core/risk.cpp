@@ -6,7 +6,7 @@ namespace c9 {
 
 const EntitySpec<Risk>& risk_spec()
 {
-    static const EntitySpec<Risk> spec{
+    static const EntitySpec<Risk> spec {
         "risk",
         "risks",
         "risks",
@@ -14,41 +14,42 @@ const EntitySpec<Risk>& risk_spec()
         "Risk",
         {
             field<&Risk::title>("title", FieldKind::text, required | listed, "short name of the risk"),
-            field<&Risk::description>("description", FieldKind::text, multiline, "the risk scenario in words"),
+            field<&Risk::description>("description", FieldKind::text, multiline, "the risk scenario in words")
+                .labelled("Scenario"),
             field<&Risk::asset>("asset", FieldKind::text, filterable, "asset at risk"),
             field<&Risk::threat>("threat", FieldKind::text, no_flags, "threat"),
             field<&Risk::vulnerability>("vulnerability", FieldKind::text, no_flags, "weakness the threat exploits"),
             field<&Risk::owner>("owner", FieldKind::person, required | listed | filterable,
-                                "risk owner (id or email), accountable for the treatment (6.1.2 c)"),
+                "risk owner (id or email), accountable for the treatment (6.1.2 c)"),
             field<&Risk::likelihood>("likelihood", FieldKind::integer, required | listed,
-                                     "likelihood level on the risk matrix, 1 (rare) to the matrix size"),
+                "likelihood level on the risk matrix, 1 (rare) to the matrix size"),
             field<&Risk::impact>("impact", FieldKind::integer, required | listed,
-                                 "impact level on the risk matrix, 1 (negligible) to the matrix size"),
-            field<&Risk::inherent_score>("inherent_score", FieldKind::integer, read_only | listed,
-                                         "likelihood x impact"),
-            field<&Risk::treatment>("treatment", FieldKind::choice, listed | filterable,
-                                    "mitigate, accept, avoid or transfer"),
+                "impact level on the risk matrix, 1 (negligible) to the matrix size"),
+            field<&Risk::inherent_score>(
+                "inherent_score", FieldKind::integer, read_only | listed, "likelihood x impact"),
+            field<&Risk::treatment>(
+                "treatment", FieldKind::choice, listed | filterable, "mitigate, accept, avoid or transfer"),
             field<&Risk::treatment_plan>("treatment_plan", FieldKind::text, multiline, "what will be done"),
             field<&Risk::treatment_due>("treatment_due", FieldKind::date, filterable, "date the plan is due"),
-            field<&Risk::residual_likelihood>("residual_likelihood", FieldKind::integer, no_flags,
-                                              "likelihood once the treatment is in place"),
-            field<&Risk::residual_impact>("residual_impact", FieldKind::integer, no_flags,
-                                          "impact once the treatment is in place"),
-            field<&Risk::residual_score>("residual_score", FieldKind::integer, read_only | listed,
-                                         "residual likelihood x residual impact"),
+            field<&Risk::residual_likelihood>(
+                "residual_likelihood", FieldKind::integer, no_flags, "likelihood once the treatment is in place"),
+            field<&Risk::residual_impact>(
+                "residual_impact", FieldKind::integer, no_flags, "impact once the treatment is in place"),
+            field<&Risk::residual_score>(
+                "residual_score", FieldKind::integer, read_only | listed, "residual likelihood x residual impact"),
             field<&Risk::current_score>("current_score", FieldKind::integer, read_only | filterable,
-                                        "the score the appetite is compared with: residual when assessed, else "
-                                        "inherent"),
+                "the score the appetite is compared with: residual when assessed, else "
+                "inherent"),
             field<&Risk::accepted_by>("accepted_by", FieldKind::person, no_flags,
-                                      "who accepted the residual risk (6.1.3 f), normally the owner"),
+                "who accepted the residual risk (6.1.3 f), normally the owner"),
             field<&Risk::accepted_on>("accepted_on", FieldKind::date, no_flags, "date of the acceptance"),
-            field<&Risk::next_review>("next_review", FieldKind::date, listed | filterable,
-                                      "date of the next review (default: one year on)"),
+            field<&Risk::next_review>(
+                "next_review", FieldKind::date, listed | filterable, "date of the next review (default: one year on)"),
             field<&Risk::status>("status", FieldKind::choice, filterable, "open or closed"),
-            field<&Risk::controls>("controls", FieldKind::controls, no_flags,
-                                   "Annex A controls that treat it, e.g. \"5.15, 8.5\""),
+            field<&Risk::controls>(
+                "controls", FieldKind::controls, no_flags, "Annex A controls that treat it, e.g. \"5.15, 8.5\""),
         },
-        [] { return std::vector<Filter>{where("status", FilterOp::eq, std::string("open"))}; },
+        [] { return std::vector<Filter> {where("status", FilterOp::eq, std::string("open"))}; },
         [](Date today) {
             return std::vector<Filter>{where("status", FilterOp::eq, std::string("open")),
                                        where("treatment_due", FilterOp::lt, format_date(today))};
