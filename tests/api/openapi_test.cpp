@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "api_fixture.h"
 #include "core/action_item.h"
+#include "core/all_registers.h"
 #include "core/activity.h"
 #include "core/control.h"
 #include "core/incident.h"
@@ -53,9 +54,9 @@ TEST(OpenApi, EveryRouteIsDocumentedAndEveryDocumentedOperationExists)
     auto routes = route_set();
     auto documented = documented_set(document());
     for (const auto& route : routes)
-        EXPECT_TRUE(documented.contains(route)) << route << " is registered but not in src/api/openapi.json";
+        EXPECT_TRUE(documented.contains(route)) << route << " is registered but not in the API document (src/api/openapi_base.json or the register specs)";
     for (const auto& operation : documented)
-        EXPECT_TRUE(routes.contains(operation)) << operation << " is in src/api/openapi.json but not registered";
+        EXPECT_TRUE(routes.contains(operation)) << operation << " is in the API document but not registered";
     EXPECT_GT(routes.size(), 90u);
 }
 
@@ -149,12 +150,48 @@ TEST(OpenApi, RegisterSchemasNameTheFieldsOfTheEntitySpecs)
     expect_schema_matches(schemas, risk_spec(), "Risk");
     expect_schema_matches(schemas, nonconformity_spec(), "Nonconformity");
     expect_schema_matches(schemas, kpi_spec(), "Kpi");
-    expect_schema_matches(schemas, action_spec(), "ActionItem");
+    expect_schema_matches(schemas, action_spec(), "Action");
     expect_schema_matches(schemas, lesson_spec(), "Lesson");
-    expect_schema_matches(schemas, series_spec(), "MeetingSeries");
+    expect_schema_matches(schemas, series_spec(), "Series");
     expect_schema_matches(schemas, meeting_spec(), "Meeting");
     expect_schema_matches(schemas, agenda_item_spec(), "AgendaItem");
     expect_schema_matches(schemas, decision_spec(), "Decision");
+}
+
+// A generated operation names the permission the route needs (x-permission); the router's table must agree.
+TEST(OpenApi, GeneratedOperationsNameThePermissionOfTheirRoute)
+{
+    test::TestDatabase database;
+    http::Router router;
+    add_api_routes(router, database.store(), ApiConfig {});
+    std::map<std::string, std::string> tags;
+    for (const auto& route : router.routes()) {
+        std::string method = route.method;
+        for (auto& c : method)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        tags[method + " " + route.pattern] = route.options.tag;
+    }
+    int checked = 0;
+    auto doc = document();
+    for (const auto& [path, item] : doc["paths"].items())
+        for (const auto& [method, operation] : item.items())
+            if (operation.is_object() && operation.contains("x-permission")) {
+                ++checked;
+                EXPECT_EQ(operation["x-permission"], tags[method + " " + path]) << method << " " << path;
+            }
+    EXPECT_GT(checked, 60);
+}
+
+// Every verb a register's spec declares is an operation of the document.
+TEST(OpenApi, EveryVerbIsAnOperation)
+{
+    auto doc = document();
+    for_each_register([&](const auto& spec) {
+        for (const auto& verb : spec.verbs) {
+            auto path = "/api/v1/" + std::string(spec.plural) + "/{id}/" + std::string(verb.is_log() ? verb.log : verb.name);
+            EXPECT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains("post")) << path;
+        }
+    });
 }
 
 using OpenApiServed = ApiTest;

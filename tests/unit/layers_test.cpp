@@ -30,6 +30,8 @@ const std::map<std::string, std::set<std::string>>& allowed()
         {"web", {"http", "web"}},
         {"api", {"core", "store", "app", "export", "http", "api"}},
         {"cli", {"core", "store", "app", "export", "demo", "cli"}},
+        // The build tool that writes the API document from the register specs.
+        {"schema", {"core", "store", "app", "export", "schema"}},
     };
     return table;
 }
