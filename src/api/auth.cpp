@@ -1,19 +1,13 @@
 #include "api/auth.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 #include <sodium.h>
 
 namespace c9 {
 
 namespace {
-
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // "https://Example.org:443/path" -> "example.org"; "http://127.0.0.1:8027" -> "127.0.0.1:8027". Empty when the
 // text is not an absolute http(s) URL.

@@ -28,14 +28,6 @@ std::string printable(std::string_view text, size_t limit = 254)
     return out;
 }
 
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    text.erase(0, text.find_first_not_of(" \t"));
-    text.erase(text.find_last_not_of(" \t") + 1);
-    return text;
-}
-
 std::string account_scope(const std::string& email) { return "account:" + printable(email); }
 std::string client_scope(const std::string& client) { return "client:" + printable(client, 64); }
 
@@ -54,7 +46,7 @@ std::chrono::seconds wait_for(const std::vector<Timestamp>& failures, const Thro
 Result<LoginResult> login(Store& store, const LoginAttempt& attempt, const SessionPolicy& sessions,
     const ThrottlePolicy& throttle, Timestamp now)
 {
-    std::string email = lower(attempt.email);
+    std::string email = lower(trim(attempt.email));
     auto since = now - throttle.window;
     LoginResult result;
     auto user = C9_TRY(store.read([&](Tx& tx) -> Result<std::optional<UserRecord>> {

@@ -4,6 +4,7 @@
 #include "app/registers.h"
 #include "core/audit.h"
 #include "core/review_inputs.h"
+#include "core/text.h"
 #include "store/audit_log.h"
 #include "store/meeting_records.h"
 
@@ -31,21 +32,6 @@ private:
     Tx& m_tx;
     std::map<Id, DocPerson> m_cache;
 };
-
-std::vector<std::string> split_refs(const std::string& text)
-{
-    std::vector<std::string> refs;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t end = text.find(", ", pos);
-        if (end == std::string::npos)
-            end = text.size();
-        if (end > pos)
-            refs.push_back(text.substr(pos, end - pos));
-        pos = end + 2;
-    }
-    return refs;
-}
 
 // Documents of a meeting that has ended show the figures as they were when it ended.
 Timestamp document_time(const Meeting& meeting, const Caller& caller)
@@ -93,7 +79,7 @@ Result<AgendaDoc> agenda_doc(Tx& tx, const MeetingRecord& record, const Caller& 
         doc_item.title = item.title;
         doc_item.presenter = C9_TRY(people.find(item.presenter));
         doc_item.timebox_minutes = item.timebox_minutes;
-        doc_item.sources = split_refs(item.sources);
+        doc_item.sources = split_list(item.sources);
         doc_item.covers = item.covers;
         doc_item.notes = item.notes.value_or("");
         doc_item.outcome = item.outcome;

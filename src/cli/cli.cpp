@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "export/plain_text.h"
 
 #include <cstdlib>
 #include <optional>
@@ -13,17 +14,6 @@ std::string default_db()
     if (const char* configured = std::getenv("CLAUSE9_DB"); configured && *configured)
         return configured;
     return "clause9.db";
-}
-
-// One line, so scripts can read it: "clause9: <what went wrong>".
-std::string one_line(std::string text)
-{
-    for (auto& c : text)
-        if (c == '\n')
-            c = ' ';
-    while (!text.empty() && text.back() == ' ')
-        text.pop_back();
-    return text;
 }
 
 // The first word that is not a global option must name a command; CLI11 would only say one is required.
