@@ -2,6 +2,7 @@
 #include "http/response_headers.h"
 
 #include <gtest/gtest.h>
+#include <map>
 
 namespace c9::http {
 namespace {
@@ -72,55 +73,127 @@ TEST(AcceptsGzip, TableOfCases)
         EXPECT_EQ(accepts_gzip(c.header), c.expected) << c.header;
 }
 
-TEST(FinalizeResponse, SecurityHeadersOnEveryResponse)
+// The head as a client reads it: the status line, then the fields by name (a repeated name keeps its last value).
+struct ParsedHead {
+    std::string status_line;
+    std::map<std::string, std::string> fields;
+    int count(const std::string& name) const { return static_cast<int>(fields.count(name)); }
+};
+
+ParsedHead parse_head(const std::string& head)
 {
-    Response response = Response::text("hello");
-    std::string_view body = finalize_response(response, {});
-    EXPECT_EQ(body, "hello");
-    const Headers& headers = response.headers();
-    EXPECT_EQ(headers.get("Content-Security-Policy"),
-        "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-    EXPECT_EQ(headers.get("X-Content-Type-Options"), "nosniff");
-    EXPECT_EQ(headers.get("Referrer-Policy"), "same-origin");
-    EXPECT_EQ(headers.get("X-Frame-Options"), "DENY");
-    EXPECT_EQ(headers.get("Cache-Control"), "no-store");
-    EXPECT_FALSE(headers.contains("Strict-Transport-Security"));
+    ParsedHead parsed;
+    EXPECT_TRUE(head.ends_with("\r\n\r\n")) << head;
+    size_t start = 0;
+    for (size_t end = head.find("\r\n"); end != std::string::npos && end != start;
+         start = end + 2, end = head.find("\r\n", start)) {
+        auto line = head.substr(start, end - start);
+        if (parsed.status_line.empty()) {
+            parsed.status_line = line;
+            continue;
+        }
+        auto colon = line.find(": ");
+        EXPECT_NE(colon, std::string::npos) << line;
+        EXPECT_FALSE(parsed.fields.contains(line.substr(0, colon))) << "sent twice: " << line;
+        parsed.fields[line.substr(0, colon)] = line.substr(colon + 2);
+    }
+    return parsed;
 }
 
-TEST(FinalizeResponse, HandlerCacheControlAndTlsFlag)
+TEST(ResponseHead, SecurityHeadersOnEveryResponse)
+{
+    Response response = Response::text("hello");
+    std::string out;
+    auto head = write_response_head(out, response, {});
+    EXPECT_EQ(head.body, "hello");
+    auto parsed = parse_head(out);
+    EXPECT_EQ(parsed.status_line, "HTTP/1.1 200 OK");
+    EXPECT_EQ(parsed.fields["Content-Security-Policy"],
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    EXPECT_EQ(parsed.fields["X-Content-Type-Options"], "nosniff");
+    EXPECT_EQ(parsed.fields["Referrer-Policy"], "same-origin");
+    EXPECT_EQ(parsed.fields["X-Frame-Options"], "DENY");
+    EXPECT_EQ(parsed.fields["Cache-Control"], "no-store");
+    EXPECT_EQ(parsed.fields["Content-Length"], "5");
+    EXPECT_EQ(parsed.count("Strict-Transport-Security"), 0);
+    EXPECT_EQ(parsed.count("Connection"), 0);
+}
+
+TEST(ResponseHead, HandlerCacheControlAndTlsFlag)
 {
     Response response = Response::text("asset");
     response.headers().set("Cache-Control", "public, max-age=31536000, immutable");
-    finalize_response(response, {.behind_tls = true});
-    EXPECT_EQ(response.headers().get("Cache-Control"), "public, max-age=31536000, immutable");
-    EXPECT_EQ(response.headers().get("Strict-Transport-Security"), "max-age=31536000");
+    std::string out;
+    write_response_head(out, response, {.behind_tls = true});
+    auto parsed = parse_head(out);
+    EXPECT_EQ(parsed.fields["Cache-Control"], "public, max-age=31536000, immutable");
+    EXPECT_EQ(parsed.fields["Strict-Transport-Security"], "max-age=31536000");
 }
 
-TEST(FinalizeResponse, GzipVariantAndHead)
+TEST(ResponseHead, ConnectionFieldFollowsTheVersionAndTheConnectionsFate)
+{
+    Response response = Response::text("x");
+    std::string out;
+    write_response_head(out, response, {.keep_alive = false});
+    EXPECT_EQ(parse_head(out).fields["Connection"], "close");
+    write_response_head(out, response, {.version = 10, .keep_alive = true});
+    auto old_client = parse_head(out);
+    EXPECT_EQ(old_client.status_line, "HTTP/1.0 200 OK");
+    EXPECT_EQ(old_client.fields["Connection"], "keep-alive");
+    // A handler's own Content-Length or Connection never reaches the wire: the server decides both.
+    response.headers().set("Content-Length", "999");
+    response.headers().set("Connection", "upgrade");
+    write_response_head(out, response, {});
+    auto parsed = parse_head(out);
+    EXPECT_EQ(parsed.fields["Content-Length"], "1");
+    EXPECT_EQ(parsed.count("Connection"), 0);
+}
+
+TEST(ResponseHead, FieldsWithLineBreaksAreDropped)
+{
+    Response response = Response::text("x");
+    response.headers().add("X-Injected", "a\r\nSet-Cookie: evil=1");
+    response.headers().add("X-Fine", "value");
+    std::string out;
+    auto head = write_response_head(out, response, {});
+    EXPECT_EQ(head.dropped_fields, 1);
+    auto parsed = parse_head(out);
+    EXPECT_EQ(parsed.count("X-Injected"), 0);
+    EXPECT_EQ(parsed.count("Set-Cookie"), 0);
+    EXPECT_EQ(parsed.fields["X-Fine"], "value");
+}
+
+TEST(ResponseHead, GzipVariantAndHead)
 {
     static constexpr std::string_view plain = "plain body";
     static constexpr std::string_view compressed = "\x1f\x8b pretend";
+    std::string out;
 
     Response gzip_response;
     gzip_response.set_static_body(plain, "text/html");
     gzip_response.set_gzip_body(compressed);
-    EXPECT_EQ(finalize_response(gzip_response, {.accepts_gzip = true}), compressed);
-    EXPECT_EQ(gzip_response.headers().get("Content-Encoding"), "gzip");
-    EXPECT_EQ(gzip_response.headers().get("Vary"), "Accept-Encoding");
+    EXPECT_EQ(write_response_head(out, gzip_response, {.accepts_gzip = true}).body, compressed);
+    auto gzipped = parse_head(out);
+    EXPECT_EQ(gzipped.fields["Content-Encoding"], "gzip");
+    EXPECT_EQ(gzipped.fields["Vary"], "Accept-Encoding");
+    EXPECT_EQ(gzipped.fields["Content-Length"], std::to_string(compressed.size()));
 
     Response identity_response;
     identity_response.set_static_body(plain, "text/html");
     identity_response.set_gzip_body(compressed);
-    EXPECT_EQ(finalize_response(identity_response, {.accepts_gzip = false}), plain);
-    EXPECT_FALSE(identity_response.headers().contains("Content-Encoding"));
-    EXPECT_EQ(identity_response.headers().get("Vary"), "Accept-Encoding");
+    EXPECT_EQ(write_response_head(out, identity_response, {.accepts_gzip = false}).body, plain);
+    auto identity = parse_head(out);
+    EXPECT_EQ(identity.count("Content-Encoding"), 0);
+    EXPECT_EQ(identity.fields["Vary"], "Accept-Encoding");
 
+    // HEAD: the length a GET would get, no body.
     Response head_response = Response::text("not sent");
-    EXPECT_EQ(finalize_response(head_response, {.head = true}), "");
-    EXPECT_EQ(head_response.body(), "not sent");
+    EXPECT_EQ(write_response_head(out, head_response, {.head = true}).body, "");
+    EXPECT_EQ(parse_head(out).fields["Content-Length"], "8");
 
     Response no_content(204);
-    EXPECT_EQ(finalize_response(no_content, {}), "");
+    EXPECT_EQ(write_response_head(out, no_content, {}).body, "");
+    EXPECT_EQ(parse_head(out).count("Content-Length"), 0);
 }
 
 } // namespace
