@@ -179,7 +179,7 @@ double validated_insert(const std::string& path, const Rows& rows, int count, bo
     std::vector<Patch> patches;
     for (int index = 0; index < count; ++index)
         patches.push_back(patch_of(rows.typed[static_cast<std::size_t>(index)]));
-    Caller caller {"bench", std::nullopt, now};
+    Caller caller {"bench", std::nullopt, now, Standing::local};
     auto started = Clock::now();
     Result<void> written;
     if (per_row) {

@@ -165,7 +165,7 @@ int main(int argc, char** argv)
         cases = {{1, 1}, {1, 20}};
     int runs = quick ? 5 : 60;
     int warmup = quick ? 2 : 10;
-    auto caller = Caller{"bench", std::nullopt, current_time()};
+    auto caller = Caller{"bench", std::nullopt, current_time(), Standing::local};
 
     fmt::print("Agenda build for the next meeting (median / p90 of {} runs after {} to warm up, milliseconds; the\n"
                "engines take turns run by run and the ratio is the median of the pairs)\n",

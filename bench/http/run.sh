@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of `clause9 serve` beside nginx serving the same response bytes as static files, both measured
 # with wrk in one run on this machine (bench/http/README.md has figures and the targets).
-#   bench/http/run.sh [BUILD_DIR]      default build; DURATION=10s CONNECTIONS=64 THREADS=2 change the wrk runs,
+#   bench/http/run.sh [BUILD_DIR]      default build. Each figure is the median of ROUNDS (default 3) wrk runs that
+#                                      alternate with nginx's, for each wrk thread count in THREADS (default "1 2":
+#                                      one wrk thread, then two). DURATION=10s CONNECTIONS=64 change the wrk runs,
 #                                      WORKERS=N, IO_THREADS=N the server's handler and connection threads (default:
 #                                      its own defaults)
 set -euo pipefail
@@ -10,7 +12,8 @@ BUILD=${1:-build}
 CLAUSE9=$(realpath "$BUILD/src/clause9")
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1 2}
+ROUNDS=${ROUNDS:-3}
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../lib.sh"
 
@@ -82,10 +85,11 @@ CONF
 NGINX_PID=$!
 wait_healthy "$NGINX_PORT"
 
-# "Requests/sec" and the 99th percentile latency (ms) of one wrk run.
+# "Requests/sec" and the 99th percentile latency (ms) of one wrk run with $1 threads.
 run_wrk() {
-  local output
-  output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  local threads=$1 output
+  shift
+  output=$(wrk -t"$threads" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   # Figures of error answers would compare nothing; wrk counts them as non-2xx.
   if grep -q "Non-2xx" <<<"$output"; then
     echo "run.sh: $* answered errors: $(grep Non-2xx <<<"$output")" >&2
@@ -99,14 +103,36 @@ run_wrk() {
 rss_mib() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 peak_mib() { awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), server workers ${WORKERS:-default}"
-figures=$(run_wrk "http://127.0.0.1:$NGINX_PORT/healthz") && read -r nginx_health_rps nginx_health_p99 <<<"$figures"
-figures=$(run_wrk "http://127.0.0.1:$PORT/healthz") && read -r health_rps health_p99 <<<"$figures"
-echo "   GET /healthz            clause9 $health_rps req/s (p99 $health_p99 ms), nginx $nginx_health_rps req/s (p99 $nginx_health_p99 ms): $(ratio "$health_rps" "$nginx_health_rps")x (target >= 0.8x)"
-figures=$(run_wrk "http://127.0.0.1:$NGINX_PORT/actions.json") && read -r nginx_list_rps nginx_list_p99 <<<"$figures"
-figures=$(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$LIST") && read -r list_rps list_p99 <<<"$figures"
-echo "   GET $LIST  clause9 $list_rps req/s (p99 $list_p99 ms), nginx $nginx_list_rps req/s: $(ratio "$list_rps" "$nginx_list_rps")x (target >= 0.3x, p99 < 20 ms)"
+# compare THREADS NGINX_PATH CLAUSE9_PATH [wrk options]: ROUNDS runs of each, alternating so that a noisy moment of
+# a shared machine falls on both; prints "clause9_rps clause9_p99 nginx_rps nginx_p99", each the median.
+compare() {
+  local threads=$1 nginx_path=$2 path=$3
+  shift 3
+  local ours=() theirs=() our_p99=() their_p99=() rps p99
+  for _ in $(seq "$ROUNDS"); do
+    read -r rps p99 <<<"$(run_wrk "$threads" "http://127.0.0.1:$NGINX_PORT$nginx_path")"
+    [ -n "$rps" ] || exit 1
+    theirs+=("$rps"); their_p99+=("$p99")
+    read -r rps p99 <<<"$(run_wrk "$threads" "$@" "http://127.0.0.1:$PORT$path")"
+    [ -n "$rps" ] || exit 1
+    ours+=("$rps"); our_p99+=("$p99")
+  done
+  echo "$(printf '%s\n' "${ours[@]}" | median) $(printf '%s\n' "${our_p99[@]}" | median)" \
+       "$(printf '%s\n' "${theirs[@]}" | median) $(printf '%s\n' "${their_p99[@]}" | median)"
+}
+
+for threads in $THREADS; do
+  echo "== wrk -t$threads -c$CONNECTIONS -d$DURATION, median of $ROUNDS rounds alternating with nginx, on $(nproc) cores," \
+       "load average $(cut -d' ' -f1 /proc/loadavg), server workers ${WORKERS:-default}"
+  read -r health_rps health_p99 nginx_health_rps nginx_health_p99 <<<"$(compare "$threads" /healthz /healthz)"
+  [ -n "$nginx_health_rps" ] || { echo "run.sh: a wrk run failed" >&2; exit 1; }
+  echo "   GET /healthz            clause9 $health_rps req/s (p99 $health_p99 ms), nginx $nginx_health_rps req/s (p99 $nginx_health_p99 ms): $(ratio "$health_rps" "$nginx_health_rps")x (target >= 0.8x)"
+  read -r list_rps list_p99 nginx_list_rps nginx_list_p99 <<<"$(compare "$threads" /actions.json "$LIST" -H "Authorization: Bearer $TOKEN")"
+  [ -n "$nginx_list_rps" ] || { echo "run.sh: a wrk run failed" >&2; exit 1; }
+  echo "   GET $LIST  clause9 $list_rps req/s (p99 $list_p99 ms), nginx $nginx_list_rps req/s: $(ratio "$list_rps" "$nginx_list_rps")x (target >= 0.5x, p99 < 20 ms)"
+done
 echo "   server RSS $(rss_mib) MiB now, $(peak_mib) MiB at most (target < 64 MiB)"
 
 # The same list from a second server that renders every page (--list-cache 0): what a request costs when the
@@ -116,7 +142,7 @@ COLD_PORT=$(free_port)
   ${IO_THREADS:+--io-threads "$IO_THREADS"} >"$WORK/serve-cold.out" 2>"$WORK/serve-cold.log" &
 COLD_PID=$!
 wait_healthy "$COLD_PORT"
-figures=$(run_wrk -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$COLD_PORT$LIST") && read -r cold_rps cold_p99 <<<"$figures"
+figures=$(run_wrk "${THREADS%% *}" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$COLD_PORT$LIST") && read -r cold_rps cold_p99 <<<"$figures"
 kill "$COLD_PID"; wait "$COLD_PID" 2>/dev/null || true; COLD_PID=""
 echo "   the same list rendered for every request (--list-cache 0): $cold_rps req/s (p99 $cold_p99 ms), $(ratio "$cold_rps" "$nginx_list_rps")x nginx"
 

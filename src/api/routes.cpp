@@ -87,7 +87,7 @@ Caller Call::caller() const
 {
     if (principal)
         return principal->caller(now);
-    return Caller {"anonymous", std::nullopt, now, std::nullopt, std::nullopt};
+    return Caller {"anonymous", std::nullopt, now, Standing::anonymous, std::nullopt, std::nullopt};
 }
 
 Result<Json> Call::object_body() const

@@ -14,10 +14,18 @@ Permission write_permission(std::string_view register_name)
     return Permission::edit_register;
 }
 
+namespace {
+
+Error anonymous_refused() { return Error(ErrorCode::unauthorized, "sign in first: this needs an account"); }
+
+} // namespace
+
 Result<void> require(const Caller& caller, Permission permission, std::optional<Id> owner, std::string_view what)
 {
-    if (!caller.role)
+    if (caller.standing == Standing::local)
         return {};
+    if (caller.standing == Standing::anonymous || !caller.role)
+        return anonymous_refused();
     switch (grant(*caller.role, permission)) {
     case Grant::granted:
         return {};
@@ -36,8 +44,10 @@ Result<void> require(const Caller& caller, Permission permission, std::optional<
 
 Result<void> require_attendee(Tx& tx, const Caller& caller, Id meeting)
 {
-    if (!caller.role)
+    if (caller.standing == Standing::local)
         return {};
+    if (caller.standing == Standing::anonymous || !caller.role)
+        return anonymous_refused();
     auto granted = grant(*caller.role, Permission::record_meeting);
     if (granted == Grant::granted)
         return {};
@@ -54,7 +64,10 @@ Result<void> require_attendee(Tx& tx, const Caller& caller, Id meeting)
 
 bool manages_accounts(const Caller& caller)
 {
-    return !caller.role || grant(*caller.role, Permission::manage_users) == Grant::granted;
+    if (caller.standing == Standing::local)
+        return true;
+    return caller.standing == Standing::account && caller.role
+        && grant(*caller.role, Permission::manage_users) == Grant::granted;
 }
 
 } // namespace c9

@@ -32,7 +32,7 @@ struct Principal {
 
     Caller caller(Timestamp now) const
     {
-        return Caller {account.actor(), account.person, now, account.meta.id, account.role};
+        return Caller {account.actor(), account.person, now, Standing::account, account.meta.id, account.role};
     }
 };
 

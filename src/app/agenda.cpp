@@ -54,7 +54,8 @@ Result<AgendaView> show_agenda(Store& store, const MeetingChoice& choice, const 
     }));
     if (state != MeetingState::planned)
         return store.read([&](Tx& tx) { return agenda_view(tx, meeting, caller); });
-    Caller system{fmt::format("system (agenda refreshed for {})", caller.actor), std::nullopt, caller.now, {}, {}};
+    Caller system{fmt::format("system (agenda refreshed for {})", caller.actor), std::nullopt, caller.now,
+        Standing::local, std::nullopt, std::nullopt};
     return store.write([&](Tx& tx) -> Result<AgendaView> {
         // It may have started since it was read; then its agenda is frozen as it is.
         if (C9_TRY(get_row(tx, meeting_spec(), meeting)).state == MeetingState::planned)

@@ -12,12 +12,19 @@
 
 namespace c9 {
 
+// What the access rules (app/access.h) make of a caller.
+enum class Standing {
+    local,     // the CLI, the demo, a test: whoever runs it holds the database itself
+    account,   // an API caller signed in: its role decides, by the permission table (app/permissions.h)
+    anonymous, // an API caller without credentials: may change nothing
+};
+
 struct Caller {
     std::string actor;        // "cli:alice", "user:3 (alice@example.org)"
     std::optional<Id> person; // the person behind the caller, when known
     Timestamp now{};
-    // The account behind an API caller and its role. The CLI has neither: whoever runs it holds the database
-    // itself, and the permission table (app/permissions.h) governs accounts only.
+    Standing standing = Standing::anonymous;
+    // With Standing::account: the account and its role.
     std::optional<Id> account;
     std::optional<Role> role;
 

@@ -22,7 +22,7 @@ Caller CliContext::caller() const
         user = login;
     else if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name)
         user = entry->pw_name;
-    return Caller{"cli:" + user, std::nullopt, current_time(), std::nullopt, std::nullopt};
+    return Caller{"cli:" + user, std::nullopt, current_time(), Standing::local, std::nullopt, std::nullopt};
 }
 
 void on_run(CLI::App* command, CliContext& context, std::function<Result<void>()> body)

@@ -50,7 +50,7 @@ template <class T> Id create_row(Store& store, const EntitySpec<T>& spec, const 
 
 void seed_database(Store& store, Seed& seed)
 {
-    Caller caller {"test", std::nullopt, current_time()};
+    Caller caller {"test", std::nullopt, current_time(), Standing::local};
     auto today = to_date(caller.now);
     seed.member_person = create_row(
         store, person_spec(), {{"name", std::string("Mia Member")}, {"email", std::string("mia@example.org")}}, caller);

@@ -173,7 +173,7 @@ Date day(const std::string& iso)
     return *parsed;
 }
 
-Caller caller_at(const std::string& iso, const std::string& actor) { return Caller{actor, std::nullopt, at(iso)}; }
+Caller caller_at(const std::string& iso, const std::string& actor) { return Caller{actor, std::nullopt, at(iso), Standing::local}; }
 
 std::string read_file(const std::string& path)
 {
