@@ -8,6 +8,7 @@
 #include "cli/context.h"
 #include "cli/row_text.h"
 #include "cli/table.h"
+#include "core/text.h"
 #include "export/json_rows.h"
 
 #include <iostream>
@@ -84,7 +85,7 @@ void print_changed(CliContext& context, const EntitySpec<T>& spec, const T& row,
 template <class T>
 void add_list_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
 {
-    auto* command = noun->add_subcommand("list", fmt::format("List {} with filters", spec.plural));
+    auto* command = noun->add_subcommand("list", fmt::format("List {} with filters", common_noun(spec.title) + (spec.title.ends_with('s') ? "" : "s")));
     struct ListOptions {
         std::map<std::string, std::string> filters;
         std::map<std::string, CLI::Option*> options;
@@ -129,7 +130,7 @@ void add_list_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& 
 template <class T>
 void add_show_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
 {
-    auto* command = noun->add_subcommand("show", fmt::format("Show one {} with its change history", spec.name));
+    auto* command = noun->add_subcommand("show", fmt::format("Show one {} with its change history", common_noun(spec.title)));
     auto ref = std::make_shared<std::string>();
     command->add_option("ID", *ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
         ->required();
@@ -151,7 +152,7 @@ void add_show_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& 
 template <class T>
 void add_create_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
 {
-    auto* command = noun->add_subcommand("add", fmt::format("Add a {}", spec.name));
+    auto* command = noun->add_subcommand("add", fmt::format("Add {}", with_article(spec.title)));
     auto inputs = field_inputs(spec, Creating::yes);
     auto fields = add_input_options(command, inputs);
     on_run(command, context, [&context, &spec, fields, inputs]() -> Result<void> {
@@ -169,7 +170,7 @@ void add_create_command(CLI::App* noun, CliContext& context, const EntitySpec<T>
 template <class T>
 void add_update_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec)
 {
-    auto* command = noun->add_subcommand("update", fmt::format("Change fields of a {}", spec.name));
+    auto* command = noun->add_subcommand("update", fmt::format("Change fields of {}", with_article(spec.title)));
     auto ref = std::make_shared<std::string>();
     auto version = std::make_shared<std::int64_t>(0);
     command->add_option("ID", *ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
@@ -225,7 +226,7 @@ void add_verb_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& 
     if (!verb.is_log())
         return;
     // The log the verb appends to: `activity log MNT-1`.
-    auto* log = noun->add_subcommand(std::string(verb.list_name), fmt::format("Show the {} of a {}", verb.log, spec.name));
+    auto* log = noun->add_subcommand(std::string(verb.list_name), fmt::format("Show the {} of {}", verb.log, with_article(spec.title)));
     auto log_ref = std::make_shared<std::string>();
     log->add_option("ID", *log_ref, fmt::format("the {}: {}", spec.name, ref_forms(*find_register(spec.name))))
         ->required();

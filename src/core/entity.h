@@ -291,10 +291,19 @@ template <class T>
 std::vector<ParamSpec> verb_inputs(const EntitySpec<T>& spec, const VerbSpec<T>& verb)
 {
     std::vector<ParamSpec> inputs;
-    for (auto name : verb.fields)
-        if (const auto* field_spec = spec.find(name))
-            inputs.push_back({field_spec->name, field_spec->kind, field_spec->flags & multiline, field_spec->help,
-                field_spec->choices, field_spec->target, {}});
+    for (auto name : verb.fields) {
+        const auto* field_spec = spec.find(name);
+        if (!field_spec)
+            continue;
+        // The state a state verb moves to is one of its own states, the first when none is given.
+        if (name == verb.state && !verb.to.empty()) {
+            inputs.push_back({field_spec->name, field_spec->kind, no_flags, "the state it ends in",
+                std::span<const std::string_view>(verb.to), {}, verb.to.front()});
+            continue;
+        }
+        inputs.push_back({field_spec->name, field_spec->kind, field_spec->flags & multiline, field_spec->help,
+            field_spec->choices, field_spec->target, {}});
+    }
     for (const auto& param : verb.params)
         inputs.push_back(param);
     return inputs;

@@ -37,6 +37,22 @@ std::string upper(std::string_view text)
     return out;
 }
 
+std::string common_noun(std::string_view title)
+{
+    std::string noun(title);
+    bool acronym = noun.size() > 1 && noun[1] >= 'A' && noun[1] <= 'Z';
+    if (!acronym && !noun.empty() && noun.front() >= 'A' && noun.front() <= 'Z')
+        noun.front() = static_cast<char>(noun.front() - 'A' + 'a');
+    return noun;
+}
+
+std::string with_article(std::string_view title)
+{
+    auto noun = common_noun(title);
+    bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + noun;
+}
+
 std::vector<std::string> split_list(std::string_view text)
 {
     std::vector<std::string> items;

@@ -3,6 +3,7 @@
 #include "app/access.h"
 #include "core/all_registers.h"
 #include "core/registry.h"
+#include "core/text.h"
 
 #include <fmt/format.h>
 
@@ -38,17 +39,6 @@ std::string snake(std::string_view text)
         if (c == '-')
             c = '_';
     return out;
-}
-
-// "a risk", "an incident", "a KPI"
-std::string with_article(std::string_view title)
-{
-    std::string noun(title);
-    bool acronym = noun.size() > 1 && noun[1] >= 'A' && noun[1] <= 'Z';
-    if (!acronym && !noun.empty() && noun.front() >= 'A' && noun.front() <= 'Z')
-        noun.front() = static_cast<char>(noun.front() - 'A' + 'a');
-    bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun.front()) != std::string_view::npos;
-    return (vowel ? "an " : "a ") + noun;
 }
 
 // Who may write, in words: "admin, chair, and members for rows they own".
