@@ -1,27 +1,15 @@
 // Who is signed in, and what their role lets the UI offer. The server enforces the same table
 // (src/app/permissions.cpp); the UI only hides what would be refused, so an auditor sees no edit controls.
 import { api, ApiError, hasSessionCookie, onUnauthorized, request, setCsrfToken } from './api';
+import type { Answer } from './schemas';
 
 export type Role = 'admin' | 'chair' | 'member' | 'auditor';
 
-export interface Account {
-  id: number;
-  version: number;
-  email: string;
-  name: string;
-  role: Role;
-  person: number | null;
-  active: boolean;
-}
+// GET /api/v1/users and the user of a session.
+export type Account = Answer<'Account'>;
 
-export interface SessionInfo {
-  user: Account;
-  role: Role;
-  person: number | null;
-  via: 'session' | 'token';
-  csrf_token: string | null;
-  expires_at: string | null;
-}
+// GET and POST /api/v1/session. The document types the session's role as a string; it is the account's role.
+export type SessionInfo = Omit<Answer<'Session'>, 'role'> & { role: Role };
 
 export type Permission =
   | 'edit_register'
