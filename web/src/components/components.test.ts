@@ -53,7 +53,8 @@ describe('RegisterForm', () => {
   });
 
   it('sends only the changed fields, with If-Match', async () => {
-    const row = { id: 12, ref: 'RSK-12', version: 3, title: 'Old', likelihood: 2, impact: 3, owner: 1, status: 'open' } as Row;
+    const stamp = { created_at: '2026-01-05T10:00:00Z', created_by: 'admin', updated_at: '2026-01-05T10:00:00Z', updated_by: 'admin' };
+    const row: Row = { id: 12, ref: 'RSK-12', version: 3, ...stamp, title: 'Old', likelihood: 2, impact: 3, owner: 1, status: 'open' };
     const fetch = vi.fn().mockReturnValue(reply(200, { ...row, title: 'New', version: 4 }));
     vi.stubGlobal('fetch', fetch);
     const onsaved = vi.fn();

@@ -10,6 +10,7 @@ import {
   moveWithinSection,
   removedMessage,
   type AgendaDoc,
+  type AgendaItemRow,
 } from './meeting';
 
 // Stored positions leave room for removed items (at 3 and 6), as the server keeps them among the others.
@@ -96,7 +97,7 @@ describe('a move as a PATCH of the stored position', () => {
 
 describe('an edit of one item', () => {
   const names = (id: number) => `Person ${id}`;
-  const row = { id: 4, version: 2, section: 'risks', title: 'Item 4', presenter: null, timebox_minutes: 5 };
+  const row: AgendaItemRow = { id: 4, version: 2, section: 'risks', title: 'Item 4', presenter: null, timebox_minutes: 5 };
 
   it('takes the stored title, presenter, timebox and version, and leaves the other items alone', () => {
     const next = applyItemChange(agenda, { ...row, title: 'Phishing', presenter: 7, timebox_minutes: 8 }, names);

@@ -1,18 +1,20 @@
 // The agenda and minutes JSON of the API (docs/documents.md "JSON"), and what the meeting screens derive from it.
+// The API document describes the agenda's sections and of each item its id, number, title, version (the If-Match
+// of PATCH /api/v1/meetings/{id}/agenda/items/{item}) and stored position (what a PATCH with "position" takes):
+// those members are its types. It gives the rest of the agenda and of the minutes as plain objects, so they are
+// described here.
+import type { Answer } from './schemas';
+
+type AgendaSchema = Answer<'Agenda'>;
+type DescribedSection = AgendaSchema['sections'][number];
+type DescribedItem = DescribedSection['items'][number];
 
 export interface PersonRef {
   id: number;
   name: string;
 }
 
-export interface AgendaItemDoc {
-  id: number;
-  // The item's version: the If-Match of PATCH /api/v1/meetings/{id}/agenda/items/{item}.
-  version: number;
-  // The item's stored place among all the meeting's items (removed ones too): what a PATCH with "position" takes.
-  position: number;
-  number: number;
-  title: string;
+export interface AgendaItemDoc extends DescribedItem {
   presenter: PersonRef | null;
   timebox_minutes: number;
   sources: string[];
@@ -22,9 +24,7 @@ export interface AgendaItemDoc {
   manual: boolean;
 }
 
-export interface SectionDoc {
-  key: string;
-  title: string;
+export interface SectionDoc extends Omit<DescribedSection, 'items'> {
   items: AgendaItemDoc[];
 }
 
@@ -48,7 +48,7 @@ export interface KpiDoc {
   period: string;
 }
 
-export interface AgendaDoc {
+export interface AgendaDoc extends Pick<AgendaSchema, 'total_minutes' | 'duration_minutes' | 'over_time'> {
   meeting: {
     id: number;
     ref: string;
@@ -66,9 +66,6 @@ export interface AgendaDoc {
   };
   attendees: Attendee[];
   sections: SectionDoc[];
-  total_minutes: number;
-  duration_minutes: number;
-  over_time: boolean;
   coverage: { input: string; title: string; items: number[]; covered: boolean }[];
   kpis: KpiDoc[];
 }
@@ -154,14 +151,7 @@ export function movePosition(items: FlatItem[], order: number[], moved: number):
 }
 
 // An agenda item as PATCH .../agenda/items/{item} answers it: the stored row, with the presenter as an id.
-export interface AgendaItemRow {
-  id: number;
-  version: number;
-  section: string | null;
-  title: string;
-  presenter: number | null;
-  timebox_minutes: number | null;
-}
+export type AgendaItemRow = Pick<Answer<'AgendaItem'>, 'id' | 'version' | 'section' | 'title' | 'presenter' | 'timebox_minutes'>;
 
 // The fields an edit of one item changes in place; a new section regroups the agenda, so it is read again instead.
 export const inPlaceFields = ['title', 'presenter', 'timebox_minutes'];

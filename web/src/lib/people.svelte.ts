@@ -2,15 +2,10 @@
 // /api/v1/people, only the members below: a third of the bytes of whole rows) and refreshed after a person is
 // created or changed.
 import { api, type Page } from './api';
+import type { RegisterRows } from './registers';
 
-export interface Person {
-  id: number;
-  ref: string;
-  name: string;
-  email: string;
-  department: string | null;
-  active: boolean | null;
-}
+// The members asked for with ?fields= (the API adds id and ref).
+export type Person = Pick<RegisterRows['people'], 'id' | 'ref' | 'name' | 'email' | 'department' | 'active'>;
 
 class PeopleCache {
   list = $state<Person[]>([]);

@@ -2,14 +2,9 @@
 // appetite, and the open risks by likelihood and impact before and after treatment (6.1.2, 6.1.3). The server also
 // names each cell's band, so the UI never guesses the matrix or the band boundaries.
 
-export type Band = 'low' | 'medium' | 'high' | 'critical';
+import type { Answer } from './schemas';
 
 // Every map is indexed [likelihood - 1][impact - 1].
-export interface RiskHeatmap {
-  size: number;
-  appetite: number;
-  total: number;
-  inherent: number[][];
-  residual: number[][];
-  bands: Band[][];
-}
+export type RiskHeatmap = Answer<'RiskHeatmap'>;
+
+export type Band = RiskHeatmap['bands'][number][number];

@@ -1,55 +1,21 @@
-// Who is signed in, and what their role lets the UI offer. The server enforces the same table
-// (src/app/permissions.cpp); the UI only hides what would be refused, so an auditor sees no edit controls.
+// Who is signed in, and what their role lets the UI offer. The grants are the server's own table (src/app/
+// permissions.cpp), generated into src/generated/permissions.ts from the build's permissions.json; the server
+// enforces it, the UI only hides what would be refused, so an auditor sees no edit controls.
 import { api, ApiError, hasSessionCookie, onUnauthorized, request, setCsrfToken } from './api';
+import type { Answer } from './schemas';
+import { permissions, type Grant, type Permission, type Role } from '../generated/permissions';
 
-export type Role = 'admin' | 'chair' | 'member' | 'auditor';
+export type { Grant, Permission, Role };
 
-export interface Account {
-  id: number;
-  version: number;
-  email: string;
-  name: string;
-  role: Role;
-  person: number | null;
-  active: boolean;
-}
+// GET /api/v1/users and the user of a session.
+export type Account = Answer<'Account'>;
 
-export interface SessionInfo {
-  user: Account;
-  role: Role;
-  person: number | null;
-  via: 'session' | 'token';
-  csrf_token: string | null;
-  expires_at: string | null;
-}
-
-export type Permission =
-  | 'edit_register'
-  | 'manage_meetings'
-  | 'record_meeting'
-  | 'read_users'
-  | 'manage_users'
-  | 'read_audit'
-  | 'configure';
-
-// 'own': allowed for rows the account's person owns, or meetings it attends.
-export type Grant = 'yes' | 'own' | 'no';
-
-// Columns: admin, chair, member, auditor, as in src/app/permissions.cpp.
-const table: Record<Permission, [Grant, Grant, Grant, Grant]> = {
-  edit_register: ['yes', 'yes', 'own', 'no'],
-  manage_meetings: ['yes', 'yes', 'no', 'no'],
-  record_meeting: ['yes', 'yes', 'own', 'no'],
-  read_users: ['yes', 'no', 'no', 'yes'],
-  manage_users: ['yes', 'no', 'no', 'no'],
-  read_audit: ['yes', 'no', 'no', 'yes'],
-  configure: ['yes', 'no', 'no', 'no'],
-};
-const roleIndex: Record<Role, number> = { admin: 0, chair: 1, member: 2, auditor: 3 };
+// GET and POST /api/v1/session. The document types the session's role as a string; it is the account's role.
+export type SessionInfo = Omit<Answer<'Session'>, 'role'> & { role: Role };
 
 export function grant(role: Role | undefined, permission: Permission): Grant {
   if (!role) return 'no';
-  return table[permission][roleIndex[role]];
+  return permissions[permission][role];
 }
 
 class SessionState {

@@ -2,10 +2,11 @@
 // matrix and the appetite, the risk acceptance criteria that top management sets (ISO/IEC 27001:2022 6.1.2 a)), and
 // the days to remediate a vulnerability of each severity (control 8.8). Everyone reads them; admins change them.
 import type { FieldDef } from './registers';
+import type { Answer } from './schemas';
 
-export type Settings = Record<string, number>;
+export type Settings = Answer<'Settings'>;
 
-export const settingFields: FieldDef[] = [
+export const settingFields: (FieldDef & { name: keyof Settings })[] = [
   {
     name: 'risk.matrix_size',
     label: 'Risk matrix size',

@@ -1,22 +1,25 @@
 // A field's value as text, and the conversion between form inputs and the JSON the API takes.
 import type { FieldDef } from './registers';
-import { choiceLabel } from './registers';
+import { choiceLabel, targetOf } from './registers';
 import { formatDate, formatNumber, formatTimestamp, inputToTimestamp, timestampToInput } from './format';
 
-const prefixes: Record<string, string> = {
-  incidents: 'INC',
-  meetings: 'MTG',
-  'meeting-series': 'SER',
-  'agenda-items': 'AI',
-  risks: 'RSK',
-};
+// Rows that references point to without being a register of their own.
+const otherPrefixes: Record<string, string> = { 'agenda-items': 'AI' };
 
-export function referenceText(field: FieldDef, value: unknown): string {
+// A reference as its display id (INC-4), the prefix being the target register's; `row` holds the field that names
+// the register when the target is one ("@origin_type"). A number alone when the row names no register ("other").
+export function referenceText(field: FieldDef, value: unknown, row: Record<string, unknown> = {}): string {
   if (value == null || value === '') return '';
-  return `${prefixes[field.target ?? ''] ?? ''}-${value}`;
+  const prefix = targetOf(field, row)?.prefix ?? otherPrefixes[field.target ?? ''];
+  return prefix ? `${prefix}-${value}` : String(value);
 }
 
-export function displayValue(field: FieldDef, value: unknown, personName: (id: unknown) => string): string {
+export function displayValue(
+  field: FieldDef,
+  value: unknown,
+  personName: (id: unknown) => string,
+  row: Record<string, unknown> = {},
+): string {
   if (value == null || value === '') return '';
   switch (field.kind) {
     case 'boolean':
@@ -26,7 +29,7 @@ export function displayValue(field: FieldDef, value: unknown, personName: (id: u
     case 'person':
       return personName(value);
     case 'reference':
-      return referenceText(field, value);
+      return referenceText(field, value, row);
     case 'date':
       return formatDate(value);
     case 'timestamp':
@@ -39,11 +42,11 @@ export function displayValue(field: FieldDef, value: unknown, personName: (id: u
 }
 
 // What a form input holds for a value: always a string ('' for none), or a boolean for check boxes.
-export function toInput(field: FieldDef, value: unknown): string | boolean {
+export function toInput(field: FieldDef, value: unknown, row: Record<string, unknown> = {}): string | boolean {
   if (field.kind === 'boolean') return value === true;
   if (value == null) return '';
   if (field.kind === 'timestamp') return timestampToInput(value);
-  if (field.kind === 'reference') return referenceText(field, value);
+  if (field.kind === 'reference') return referenceText(field, value, row);
   return String(value);
 }
 
