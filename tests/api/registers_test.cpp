@@ -195,7 +195,7 @@ TEST_F(Registers, ListsArePagedWithTheirTotal)
 TEST_F(Registers, ListsFilterSortAndSearch)
 {
     // An action due in the past can only have been created in the past.
-    Caller past {"test", std::nullopt, test::at("2019-12-01T09:00:00Z")};
+    Caller past {"test", std::nullopt, test::at("2019-12-01T09:00:00Z"), Standing::local};
     ASSERT_TRUE(create(store(), action_spec(),
         {{"title", std::string("Rotate keys")}, {"owner", Value {seed.other_person}},
             {"due", std::string("2020-01-01")}},
