@@ -48,18 +48,24 @@ bool equal_secret(std::string_view a, std::string_view b)
 
 } // namespace
 
+Credentials credentials_of(const http::Request& request, const ApiConfig& config)
+{
+    if (auto authorization = request.header("Authorization")) {
+        // RFC 6750 2.1: "Bearer" is case-insensitive, the token follows one space. A malformed header names no one
+        // (and is not retried as a cookie).
+        if (authorization->size() <= 7 || lower(authorization->substr(0, 7)) != "bearer ")
+            return Credentials {Credentials::Kind::token, {}};
+        return Credentials {Credentials::Kind::token, std::string(authorization->substr(7))};
+    }
+    if (auto session = request.cookie(session_cookie_name(config)))
+        return Credentials {Credentials::Kind::session, std::string(*session)};
+    return Credentials {};
+}
+
 Result<std::optional<Principal>> authenticate(
     const http::Request& request, Store& store, const ApiConfig& config, Timestamp now)
 {
-    if (auto authorization = request.header("Authorization")) {
-        // RFC 6750 2.1: "Bearer" is case-insensitive, the token follows one space.
-        if (authorization->size() <= 7 || lower(authorization->substr(0, 7)) != "bearer ")
-            return std::optional<Principal> {};
-        return token_principal(store, authorization->substr(7), now);
-    }
-    if (auto session = request.cookie(session_cookie_name(config)))
-        return session_principal(store, *session, config.sessions, now);
-    return std::optional<Principal> {};
+    return authenticate(store, credentials_of(request, config), config.sessions, now);
 }
 
 std::optional<std::string> csrf_problem(

@@ -10,8 +10,11 @@
 
 namespace c9 {
 
-// The account behind the request: an Authorization: Bearer token when the header is present (a bad token is not
+// The credentials of a request: an Authorization: Bearer token when the header is present (a bad token is not
 // retried as a cookie), else the session cookie.
+Credentials credentials_of(const http::Request& request, const ApiConfig& config);
+
+// The account behind the request's credentials.
 Result<std::optional<Principal>> authenticate(
     const http::Request& request, Store& store, const ApiConfig& config, Timestamp now);
 

@@ -11,13 +11,17 @@ namespace {
 
 bool has_body_method(std::string_view method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
 
-http::Response unauthorized()
+} // namespace
+
+http::Response unauthorized_response()
 {
     auto response = problem_response(401, "Sign in (POST /api/v1/session) or send Authorization: Bearer <token>.");
     // RFC 9110 11.6.1: a 401 names the scheme that would work. Browsers show no dialog for Bearer.
     response.headers().set("WWW-Authenticate", "Bearer realm=\"clause9\"");
     return response;
 }
+
+namespace {
 
 // A 403, written to the audit trail with who asked for what (control 8.15: access decisions are logged).
 http::Response deny(const Call& call, std::string reason)
@@ -34,12 +38,12 @@ http::Response guarded(ApiContext& context, Permission permission, const ApiHand
 {
     Call call {.request = request, .api = context};
     call.now = current_time();
-    if (permission != Permission::open) {
+    if (permission != Permission::open && !spec.authenticates_itself) {
         auto principal = authenticate(request, context.store, context.config, call.now);
         if (!principal)
             return problem_response(principal.error());
         if (!*principal)
-            return unauthorized();
+            return unauthorized_response();
         call.principal = std::move(**principal);
         if (auto problem = csrf_problem(request, *call.principal, context.config))
             return deny(call, "cross-site request refused: " + *problem);
@@ -104,6 +108,8 @@ void Routes::add(
 {
     if (spec.quick && permission != Permission::open)
         throw std::logic_error("api: a quick answer would skip authentication on " + std::string(pattern));
+    if (spec.authenticates_itself && (method != "GET" || permission != Permission::read))
+        throw std::logic_error("api: only a read route may authenticate in its own transaction: " + std::string(pattern));
     auto context = m_context;
     m_router.add(method, pattern,
         [context, permission, handler = std::move(handler), spec](http::Request& request) -> http::Response {

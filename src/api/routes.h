@@ -53,6 +53,10 @@ enum class IfMatch { none, optional, required };
 
 struct RouteSpec {
     IfMatch if_match = IfMatch::none;
+    // A read route whose handler identifies the caller itself, in the transaction it reads in (the register lists,
+    // api/register_routes.h): the guard then leaves authentication to it. The handler answers
+    // unauthorized_response() when the credentials name no one.
+    bool authenticates_itself = false;
     std::optional<size_t> body_limit;
     // Only for open routes: it runs before (and instead of) the guard. See http::RouteOptions::quick.
     http::QuickHandler quick;
@@ -74,6 +78,9 @@ private:
     http::Router& m_router;
     std::shared_ptr<ApiContext> m_context;
 };
+
+// 401 with the scheme that would work (RFC 9110 11.6.1).
+http::Response unauthorized_response();
 
 // Where a created resource lives, with its version as the ETag.
 http::Response created_response(const Json& body, std::string location, std::optional<std::int64_t> version = {});

@@ -114,29 +114,71 @@ Result<LoginResult> login(Store& store, const LoginAttempt& attempt, const Sessi
     return result;
 }
 
-Result<std::optional<Principal>> session_principal(
-    Store& store, std::string_view session_id, const SessionPolicy& sessions, Timestamp now)
+Result<Identified> identify_in(Tx& tx, const Credentials& credentials, const SessionPolicy& sessions, Timestamp now)
 {
-    if (session_id.empty() || session_id.size() > max_credential_length)
-        return std::optional<Principal> {};
-    std::string hash = sha256_hex(session_id);
-    auto found = C9_TRY(store.read([&](Tx& tx) { return session_account(tx, hash); }));
-    if (!found)
-        return std::optional<Principal> {};
-    const auto& [session, user] = *found;
-    bool expired = now >= session.expires_at || now - session.last_seen >= sessions.idle;
-    if (expired || !user.active) {
-        C9_TRY(store.write([&](Tx& tx) { return delete_session(tx, hash); }));
-        return std::optional<Principal> {};
+    Identified identified;
+    const auto& secret = credentials.secret;
+    if (secret.empty() || secret.size() > max_credential_length)
+        return identified;
+    if (credentials.kind == Credentials::Kind::session) {
+        identified.session_hash = sha256_hex(secret);
+        auto found = C9_TRY(session_account(tx, identified.session_hash));
+        if (!found)
+            return identified;
+        const auto& [session, user] = *found;
+        bool expired = now >= session.expires_at || now - session.last_seen >= sessions.idle;
+        if (expired || !user.active) {
+            identified.followup = Identified::Followup::delete_session;
+            return identified;
+        }
+        if (now - session.last_seen >= touch_interval)
+            identified.followup = Identified::Followup::touch_session;
+        Principal principal;
+        principal.account = account_from(user);
+        principal.via = Principal::Via::session;
+        principal.session_hash = identified.session_hash;
+        principal.csrf_token = session.csrf_token;
+        identified.principal = std::move(principal);
+        return identified;
     }
-    if (now - session.last_seen >= touch_interval)
-        C9_TRY(store.write([&](Tx& tx) { return touch_session(tx, hash, now); }));
-    Principal principal;
-    principal.account = account_from(user);
-    principal.via = Principal::Via::session;
-    principal.session_hash = hash;
-    principal.csrf_token = session.csrf_token;
-    return std::optional<Principal> {std::move(principal)};
+    if (credentials.kind == Credentials::Kind::token && secret.starts_with(token_prefix)) {
+        auto found = C9_TRY(token_account(tx, sha256_hex(secret)));
+        if (!found || found->token.revoked_at || !found->user.active)
+            return identified;
+        const auto& record = found->token;
+        identified.token_id = record.id;
+        if (!record.last_used_at || now - *record.last_used_at >= touch_interval)
+            identified.followup = Identified::Followup::touch_token;
+        Principal principal;
+        principal.account = account_from(found->user);
+        principal.via = Principal::Via::token;
+        principal.token_id = record.id;
+        identified.principal = std::move(principal);
+    }
+    return identified;
+}
+
+Result<void> follow_up(Store& store, const Identified& identified, Timestamp now)
+{
+    switch (identified.followup) {
+    case Identified::Followup::none:
+        return {};
+    case Identified::Followup::touch_session:
+        return store.write([&](Tx& tx) { return touch_session(tx, identified.session_hash, now); });
+    case Identified::Followup::touch_token:
+        return store.write([&](Tx& tx) { return touch_token(tx, identified.token_id, now); });
+    case Identified::Followup::delete_session:
+        return store.write([&](Tx& tx) { return delete_session(tx, identified.session_hash); });
+    }
+    return {};
+}
+
+Result<std::optional<Principal>> authenticate(
+    Store& store, const Credentials& credentials, const SessionPolicy& sessions, Timestamp now)
+{
+    auto identified = C9_TRY(store.read([&](Tx& tx) { return identify_in(tx, credentials, sessions, now); }));
+    C9_TRY(follow_up(store, identified, now));
+    return identified.principal;
 }
 
 Result<void> logout(Store& store, const Principal& principal, std::string_view client, Timestamp now)
@@ -209,23 +251,6 @@ Result<NewToken> create_token(Store& store, std::string_view account_ref, std::s
             .summary = fmt::format("created API token {} \"{}\" for {}", record.id, record.name, account.email)}));
         return created;
     });
-}
-
-Result<std::optional<Principal>> token_principal(Store& store, std::string_view token, Timestamp now)
-{
-    if (!token.starts_with(token_prefix) || token.size() > max_credential_length)
-        return std::optional<Principal> {};
-    auto found = C9_TRY(store.read([&](Tx& tx) { return token_account(tx, sha256_hex(token)); }));
-    if (!found || found->token.revoked_at || !found->user.active)
-        return std::optional<Principal> {};
-    const auto& record = found->token;
-    if (!record.last_used_at || now - *record.last_used_at >= touch_interval)
-        C9_TRY(store.write([&](Tx& tx) { return touch_token(tx, record.id, now); }));
-    Principal principal;
-    principal.account = account_from(found->user);
-    principal.via = Principal::Via::token;
-    principal.token_id = record.id;
-    return std::optional<Principal> {std::move(principal)};
 }
 
 Result<std::vector<TokenRecord>> list_tokens(Store& store, std::string_view account, const Caller& caller)

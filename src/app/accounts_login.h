@@ -59,10 +59,31 @@ struct LoginResult {
 Result<LoginResult> login(Store& store, const LoginAttempt& attempt, const SessionPolicy& sessions,
     const ThrottlePolicy& throttle, Timestamp now);
 
-// The account behind a session cookie, when the session exists, is neither idle nor expired and its account is
-// active. Marks the session as used (at most once a minute, to spare the database a write per request).
-Result<std::optional<Principal>> session_principal(
-    Store& store, std::string_view session_id, const SessionPolicy& sessions, Timestamp now);
+// The credentials a request carries: an API token (Authorization: Bearer) or the session cookie.
+struct Credentials {
+    enum class Kind { none, token, session };
+    Kind kind = Kind::none;
+    std::string secret;
+};
+
+// Who the credentials name, read inside a transaction, and what is left to write once it ends: a session or token
+// first used in a minute is marked used, an expired session is deleted. A request that reads can identify its
+// caller in the transaction it reads in (app/registers.h list_rendered_for) and pay one transaction, not two.
+struct Identified {
+    enum class Followup { none, touch_session, touch_token, delete_session };
+    std::optional<Principal> principal; // none when the credentials name no one who may sign in
+    Followup followup = Followup::none;
+    std::string session_hash; // the session to touch or delete
+    Id token_id = 0;          // the token to touch
+};
+// A session counts when it exists, is neither idle nor expired and its account is active; a token when it exists,
+// is not revoked and its account is active.
+Result<Identified> identify_in(Tx& tx, const Credentials& credentials, const SessionPolicy& sessions, Timestamp now);
+Result<void> follow_up(Store& store, const Identified& identified, Timestamp now);
+
+// identify_in in a read transaction of its own, then follow_up.
+Result<std::optional<Principal>> authenticate(
+    Store& store, const Credentials& credentials, const SessionPolicy& sessions, Timestamp now);
 
 Result<void> logout(Store& store, const Principal& principal, std::string_view client, Timestamp now);
 
@@ -78,8 +99,6 @@ struct NewToken {
 // Tokens belong to an account: the one `account` names (id or email), else the caller's own. Only a caller who
 // manages accounts creates, lists and revokes the tokens of another account; for anyone else those do not exist.
 Result<NewToken> create_token(Store& store, std::string_view account, std::string name, const Caller& caller);
-// The account behind a bearer token, when the token exists, is not revoked and its account is active.
-Result<std::optional<Principal>> token_principal(Store& store, std::string_view token, Timestamp now);
 // The tokens of the account `account` names, or of every account (empty).
 Result<std::vector<TokenRecord>> list_tokens(Store& store, std::string_view account, const Caller& caller);
 Result<TokenRecord> revoke_token(Store& store, Id id, const Caller& caller);

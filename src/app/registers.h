@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/access.h"
+#include "app/accounts_login.h"
 #include "app/caller.h"
 #include "app/hooks.h"
 #include "app/refs.h"
@@ -373,23 +374,56 @@ Result<RowsView<T>> list(Store& store, const EntitySpec<T>& spec, const ListRequ
 // The data version is read first, in the transaction that lists, so a page is always at least as new as the
 // version it is kept under.
 template <class T, class Memo>
-auto list_rendered(Store& store, const EntitySpec<T>& spec, const ListRequest& request, const Caller& caller,
-    Memo& memo) -> Result<decltype(memo.render(std::declval<const TypedPage<T>&>(), std::declval<const ListQuery&>()))>
+using RenderedBy = decltype(std::declval<Memo&>().render(std::declval<const TypedPage<T>&>(), std::declval<const ListQuery&>()));
+
+template <class T, class Memo>
+Result<RenderedBy<T, Memo>> list_rendered_in(
+    Tx& tx, const EntitySpec<T>& spec, const ListRequest& request, Date today, Memo& memo)
 {
-    using Body = decltype(memo.render(std::declval<const TypedPage<T>&>(), std::declval<const ListQuery&>()));
-    return store.read([&](Tx& tx) -> Result<Body> {
-        std::optional<std::int64_t> version;
-        if (memo.enabled()) {
-            version = C9_TRY(data_version(tx));
-            if (auto kept = memo.find(*version))
-                return std::move(*kept);
-        }
-        auto query = C9_TRY(list_query(tx, spec, request, caller.today()));
-        auto body = memo.render(C9_TRY(list_rows(tx, spec, query)), query);
-        if (version)
-            memo.keep(*version, body);
-        return body;
-    });
+    std::optional<std::int64_t> version;
+    if (memo.enabled()) {
+        version = C9_TRY(data_version(tx));
+        if (auto kept = memo.find(*version))
+            return std::move(*kept);
+    }
+    auto query = C9_TRY(list_query(tx, spec, request, today));
+    auto body = memo.render(C9_TRY(list_rows(tx, spec, query)), query);
+    if (version)
+        memo.keep(*version, body);
+    return body;
+}
+
+template <class T, class Memo>
+Result<RenderedBy<T, Memo>> list_rendered(
+    Store& store, const EntitySpec<T>& spec, const ListRequest& request, const Caller& caller, Memo& memo)
+{
+    return store.read([&](Tx& tx) { return list_rendered_in(tx, spec, request, caller.today(), memo); });
+}
+
+// The same for a caller known only by the credentials of its request: who they name is read in the transaction
+// that lists, so a cached list costs one read transaction rather than one to authenticate and one to list.
+// Without a principal (the credentials name no one who may sign in) nothing is listed.
+template <class Body>
+struct ListedFor {
+    std::optional<Principal> principal;
+    Body body;
+};
+
+template <class T, class Memo>
+Result<ListedFor<RenderedBy<T, Memo>>> list_rendered_for(Store& store, const Credentials& credentials,
+    const SessionPolicy& sessions, Timestamp now, const EntitySpec<T>& spec, const ListRequest& request, Memo& memo)
+{
+    using Body = RenderedBy<T, Memo>;
+    Identified identified;
+    auto body = C9_TRY(store.read([&](Tx& tx) -> Result<Body> {
+        identified = C9_TRY(identify_in(tx, credentials, sessions, now));
+        if (!identified.principal)
+            return Body{};
+        C9_TRY(require(identified.principal->caller(now), Permission::read, std::nullopt, spec.plural));
+        return list_rendered_in(tx, spec, request, to_date(now), memo);
+    }));
+    C9_TRY(follow_up(store, identified, now));
+    return ListedFor<Body>{std::move(identified.principal), std::move(body)};
 }
 
 } // namespace c9

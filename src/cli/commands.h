@@ -37,7 +37,7 @@ struct ServeRequest {
     size_t max_connections = 4096;
     size_t body_limit = 1024 * 1024;
     size_t list_cache_bytes = 16 << 20;
-    size_t workers = 4;
+    size_t workers = 0; // 0: as many as suit the engine (main.cpp)
     size_t io_threads = 1;
     bool quiet = false;
 };

@@ -91,8 +91,9 @@ void add_serve_command(CLI::App& root, CliContext& context, ServeFunction serve)
         ->add_option("--list-cache", options->list_cache_mib,
             "MiB of rendered register lists kept until the data changes (default 16; 0 renders every list)")
         ->check(CLI::Range(0, 4096));
-    request.workers = std::max<size_t>(4, std::thread::hardware_concurrency());
-    command->add_option("--workers", request.workers, "handler threads (default: max(4, cores))")
+    command
+        ->add_option("--workers", request.workers,
+            "handler threads (default: the cores, at least 2, on SQLite; twice that, at least 4, on PostgreSQL)")
         ->check(CLI::Range(1, 256));
     request.io_threads = std::thread::hardware_concurrency() >= 4 ? 2 : 1;
     command->add_option("--io-threads", request.io_threads, "connection threads (default 1, or 2 on 4+ cores)")
