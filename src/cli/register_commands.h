@@ -43,16 +43,10 @@ template <class T>
 std::vector<ParamSpec> field_inputs(const EntitySpec<T>& spec, Creating creating,
     const std::vector<std::string_view>& exclude = {})
 {
-    std::vector<ParamSpec> inputs;
-    for (const auto& field_spec : spec.fields) {
-        if (std::find(exclude.begin(), exclude.end(), field_spec.name) != exclude.end())
-            continue;
-        unsigned flags = field_spec.flags & (read_only | multiline);
-        if (creating == Creating::yes)
-            flags |= field_spec.flags & required;
-        inputs.push_back({field_spec.name, field_spec.kind, flags, field_spec.help, field_spec.choices,
-            field_spec.target, {}});
-    }
+    auto inputs = field_params(spec, creating == Creating::yes);
+    std::erase_if(inputs, [&](const ParamSpec& input) {
+        return std::find(exclude.begin(), exclude.end(), input.name) != exclude.end();
+    });
     return inputs;
 }
 

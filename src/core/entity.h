@@ -286,6 +286,21 @@ std::string display_id(std::string_view prefix, Id id);
 // Parses a display id ("RSK-12", "rsk-12") or a bare number ("12").
 std::optional<Id> parse_display_id(std::string_view prefix, std::string_view text);
 
+// The fields of a register as inputs: what an update takes, and with `creating` the required flags of an add.
+template <class T>
+std::vector<ParamSpec> field_params(const EntitySpec<T>& spec, bool creating)
+{
+    std::vector<ParamSpec> inputs;
+    for (const auto& field_spec : spec.fields) {
+        unsigned flags = field_spec.flags & (read_only | multiline);
+        if (creating)
+            flags |= field_spec.flags & required;
+        inputs.push_back(
+            {field_spec.name, field_spec.kind, flags, field_spec.help, field_spec.choices, field_spec.target, {}});
+    }
+    return inputs;
+}
+
 // What a verb takes, each as a parameter: the row's fields it lets the caller give, then its own parameters.
 template <class T>
 std::vector<ParamSpec> verb_inputs(const EntitySpec<T>& spec, const VerbSpec<T>& verb)

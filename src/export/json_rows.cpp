@@ -57,7 +57,8 @@ Result<Value> value_from_json(FieldKind kind, std::span<const std::string_view> 
     }
 }
 
-Result<Patch> inputs_from_json(const std::vector<ParamSpec>& inputs, const Json& body)
+Result<Patch> inputs_from_json(
+    const std::vector<ParamSpec>& inputs, const Json& body, UnknownMembers unknown, std::string_view owner)
 {
     if (!body.is_object())
         return Error::invalid("body", "must be a JSON object");
@@ -67,7 +68,12 @@ Result<Patch> inputs_from_json(const std::vector<ParamSpec>& inputs, const Json&
         auto input = std::find_if(
             inputs.begin(), inputs.end(), [&key = key](const ParamSpec& param) { return param.name == key; });
         if (input == inputs.end()) {
-            patch.push_back({key, Value{}});
+            if (unknown == UnknownMembers::pass_on)
+                patch.push_back({key, Value{}});
+            // Metadata sent back unchanged by a client is ignored; anything else is a mistake worth reporting.
+            else if (key != "id" && key != "ref" && key != "version" && key != "created_at" && key != "created_by"
+                && key != "updated_at" && key != "updated_by")
+                problems.add(key, "is not a field of " + std::string(owner));
             continue;
         }
         auto value = value_from_json(input->kind, input->choices, input->target, key, json);

@@ -46,39 +46,20 @@ Json rows_json(const EntitySpec<T>& spec, const std::vector<T>& rows)
     return out;
 }
 
-// Reads the fields of a JSON object into a Patch; unknown fields and wrong types are reported per field.
+// Reads the members of a JSON object as inputs of these kinds; wrong types are reported per member. A member that
+// is no input is passed on without a value for the app to name (a verb's, app/verbs.h check_verb_inputs), or
+// refused as "not a field of {owner}" (a row's; the metadata a client sends back unchanged is ignored).
+enum class UnknownMembers { pass_on, refuse };
+Result<Patch> inputs_from_json(const std::vector<ParamSpec>& inputs, const Json& body,
+    UnknownMembers unknown = UnknownMembers::pass_on, std::string_view owner = {});
+
+// A row's fields from a JSON object, for a create or an update.
 template <class T>
 Result<Patch> patch_from_json(const EntitySpec<T>& spec, const Json& body)
 {
-    if (!body.is_object())
-        return Error::invalid("body", "must be a JSON object");
-    Patch patch;
-    Problems problems;
-    for (const auto& [key, json] : body.items()) {
-        const auto* field_spec = spec.find(key);
-        if (!field_spec) {
-            // Metadata sent back unchanged by a client is ignored; anything else is a mistake worth reporting.
-            if (key == "id" || key == "ref" || key == "version" || key == "created_at" || key == "created_by" ||
-                key == "updated_at" || key == "updated_by")
-                continue;
-            problems.add(key, "is not a field of " + std::string(spec.name));
-            continue;
-        }
-        auto value = value_from_json(field_spec->kind, field_spec->choices, field_spec->target, key, json);
-        if (!value) {
-            for (const auto& error : value.error().fields())
-                problems.add(error.field, error.message);
-            continue;
-        }
-        patch.push_back({key, std::move(*value)});
-    }
-    C9_TRY(problems.result());
-    return patch;
+    static const auto inputs = field_params(spec, false);
+    return inputs_from_json(inputs, body, UnknownMembers::refuse, spec.name);
 }
-
-// Reads a verb's inputs from a JSON object by their kinds. A member the verb does not take is passed on without a
-// value, for the app to name (app/verbs.h check_verb_inputs).
-Result<Patch> inputs_from_json(const std::vector<ParamSpec>& inputs, const Json& body);
 
 Json history_json(const std::vector<HistoryEntry>& entries);
 

@@ -7,6 +7,7 @@
 import type { Permission } from '../generated/permissions';
 import {
   registerShapes,
+  type FieldShape,
   type Kind,
   type RegisterPlural,
   type RegisterRows,
@@ -16,19 +17,9 @@ import {
 
 export type { Kind, RegisterPlural, RegisterRows };
 
-export interface FieldDef {
-  name: string;
-  label: string;
-  kind: Kind;
-  help?: string;
-  choices?: readonly string[];
-  // reference: the register's plural ("incidents"), or "@origin_type": the register another field of the row names.
-  target?: string;
-  required?: boolean;
-  readOnly?: boolean;
-  listed?: boolean;
-  filterable?: boolean;
-}
+// A field as forms and lists show it: a register's field (FieldShape, generated), or a form field of the UI's own
+// (the settings), which need not say every flag.
+export type FieldDef = Pick<FieldShape, 'name' | 'label' | 'kind'> & Partial<FieldShape>;
 
 // A verb that moves a row's state (POST /api/v1/{plural}/{id}/{verb}) with these body fields. It is offered when the
 // row's state field holds one of the states it applies from (any state when the document names none).
