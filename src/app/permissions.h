@@ -1,6 +1,7 @@
 // Who may do what (DESIGN.md section 8): one table, consulted by every route of the REST API. Each route names the
 // permission it needs; the table says which roles have it. "own" grants it only for rows whose owner is the
-// account's person, or for meetings that person attends; the handler checks that part against the row.
+// account's person, or for meetings that person attends; the use cases check that part against the row
+// (app/access.h).
 #pragma once
 
 #include "core/enum_names.h"
