@@ -129,15 +129,21 @@ Result<void> controls(Tx& tx, Timestamp since, Date today, AgendaInput& input)
 Result<void> incidents(Tx& tx, Timestamp since, AgendaInput& input)
 {
     const auto& spec = incident_spec();
-    auto detected = after("detected_at", since);
-    input.new_incidents = C9_TRY(by_severity(tx, table_of(spec), {detected}));
+    // New means recorded since the previous agenda was frozen, whenever it was detected: an incident detected
+    // before that meeting started and recorded during it would otherwise reach neither agenda. The items show the
+    // detection date.
+    auto recorded = after("created_at", since);
+    input.new_incidents = C9_TRY(by_severity(tx, table_of(spec), {recorded}));
     // "critical" sorts before "high": critical incidents come first.
     input.severe_incidents
-        = C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}))}, "detected_at"));
+        = C9_TRY(sample(tx, spec, {recorded, where_in("severity", texts({"critical", "high"}))}, "detected_at"));
     input.routine_incidents
-        = C9_TRY(sample(tx, spec, {detected, where_in("severity", texts({"critical", "high"}), true)}, "detected_at"));
-    input.closed_without_lessons = C9_TRY(
-        sample(tx, spec, {after("closed_at", since), where("lessons_learned", FilterOp::is_null)}, "closed_at"));
+        = C9_TRY(sample(tx, spec, {recorded, where_in("severity", texts({"critical", "high"}), true)}, "detected_at"));
+    // Closed, or changed while closed, since then: a closing recorded late with an earlier closing time counts too.
+    input.closed_without_lessons = C9_TRY(sample(tx, spec,
+        {after("updated_at", since), where("closed_at", FilterOp::not_null),
+            where("lessons_learned", FilterOp::is_null)},
+        "closed_at"));
     return {};
 }
 

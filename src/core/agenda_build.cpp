@@ -209,8 +209,8 @@ void incidents(Builder& builder)
         const auto& incident = severe.rows[index];
         auto ref = display_id("INC", incident.id);
         builder.add("incidents.severe:" + ref, AgendaSection::incidents,
-                    fmt::format("{} {} incident: {} ({})", ref, to_string(incident.severity), incident.title,
-                                to_string(incident.status)),
+                    fmt::format("{} {} incident: {} ({}, detected {})", ref, to_string(incident.severity),
+                                incident.title, to_string(incident.status), format_date(to_date(incident.detected_at))),
                     incident.owner, 10, {ref});
     }
     if (severe.total > static_cast<std::int64_t>(max_each))
