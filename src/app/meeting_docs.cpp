@@ -146,6 +146,9 @@ Result<Meeting> approve_meeting(Tx& tx, Id meeting_id, std::optional<Id> approve
         return Error::invalid("by", "name the person approving the minutes (id or email)");
     if (!C9_TRY(tx.exists("people", *approver)))
         return Error::invalid("by", fmt::format("no person has the id {}", *approver));
+    auto person = C9_TRY(get_row(tx, person_spec(), *approver));
+    if (auto refusal = approval_refusal(person.id, person.active, record.attendance, record.series))
+        return Error::invalid("by", *refusal);
 
     auto doc = C9_TRY(minutes_doc(tx, record, caller));
     SealedMinutes sealed;

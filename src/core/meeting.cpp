@@ -243,4 +243,25 @@ Result<std::string> normalize_refs(std::string_view text)
     return out;
 }
 
+std::optional<std::string> approval_refusal(
+    Id person, bool active, const std::vector<Attendance>& attendance, const MeetingSeries& series)
+{
+    auto who = display_id("PER", person);
+    if (!active)
+        return fmt::format("{} is no longer active and cannot approve minutes", who);
+    std::optional<Id> chair;
+    for (const auto& entry : attendance) {
+        if (entry.role == AttendeeRole::chair)
+            chair = entry.person;
+        if (entry.person == person && entry.presence == Presence::present)
+            return std::nullopt;
+    }
+    if (!chair)
+        chair = series.chair;
+    if (chair == person)
+        return std::nullopt;
+    return fmt::format("{} did not attend: minutes are approved by the chair{} or by an attendee who was present", who,
+                       chair ? fmt::format(" ({})", display_id("PER", *chair)) : std::string());
+}
+
 } // namespace c9

@@ -125,6 +125,12 @@ void validate(const Decision& row, const Decision* before, const Rules& rules, P
 
 std::string_view section_title(AgendaSection section);
 
+// Who may approve a meeting's minutes (7.5.3 and 9.3.3: the record is confirmed by someone who was there): the
+// meeting's chair (the series' chair when the meeting names none) or an attendee marked present, and only a person
+// still active. Returns why `person` may not, or nothing when they may.
+std::optional<std::string> approval_refusal(
+    Id person, bool active, const std::vector<Attendance>& attendance, const MeetingSeries& series);
+
 // Normalises a list of row references ("inc-4 RSK-12") to "INC-4, RSK-12"; fails on an unknown prefix.
 Result<std::string> normalize_refs(std::string_view text);
 
