@@ -147,25 +147,15 @@ Result<AgendaView> replace_agenda(
             listed.push_back(*entry.id);
         }
         // Items left out are removed (kept as removed rows, so regeneration does not bring them back).
-        std::vector<Id> order = listed;
-        for (const auto& item : current) {
-            if (std::find(listed.begin(), listed.end(), item.id) != listed.end())
-                continue;
-            if (!item.removed)
+        for (const auto& item : current)
+            if (!item.removed && std::find(listed.begin(), listed.end(), item.id) == listed.end())
                 C9_TRY(remove_agenda_item(tx, item.id, caller));
-            order.push_back(item.id);
-        }
-        // Then the listed order, removed items after it.
-        std::vector<Id> positions;
-        for (const auto& item : C9_TRY(load_meeting(tx, meeting.id)).agenda)
-            positions.push_back(item.id);
-        for (size_t index = 0; index < order.size(); ++index) {
-            if (index < positions.size() && positions[index] == order[index])
-                continue;
-            positions.clear();
-            for (const auto& item : C9_TRY(move_agenda_item(tx, order[index], static_cast<int>(index) + 1, caller)))
-                positions.push_back(item.id);
-        }
+        // Then the listed order; an entry may itself set "removed", so only the items still shown are ordered.
+        std::vector<Id> shown;
+        for (auto id : listed)
+            if (!C9_TRY(get_row(tx, agenda_item_spec(), id)).removed)
+                shown.push_back(id);
+        C9_TRY(order_agenda_items(tx, meeting.id, shown, caller));
         return agenda_view(tx, meeting.id, caller);
     });
 }

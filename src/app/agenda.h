@@ -34,7 +34,7 @@ struct AgendaEdit {
 
 Result<AgendaEdit> add_agenda_item(
     Store& store, std::string_view meeting_ref, const Patch& fields, const Caller& caller, AgendaAfter after);
-// Changes an item's fields and/or moves it to `position` (counting every stored item from 1). With
+// Changes an item's fields and/or moves it to `position` (the number the agenda shows; inside its section). With
 // `expected_version`, a change made meanwhile by someone else is refused.
 Result<AgendaEdit> edit_agenda_item(Store& store, std::string_view meeting_ref, const ItemRef& item,
     const Patch& fields, std::optional<int> position, std::optional<std::int64_t> expected_version,

@@ -4,6 +4,8 @@
 #include "app/registers.h"
 #include "core/agenda.h"
 
+#include <map>
+
 namespace c9 {
 
 namespace {
@@ -37,17 +39,19 @@ Result<std::vector<AgendaItem>> items_of(Tx& tx, Id meeting)
     return C9_TRY(list_rows(tx, agenda_item_spec(), query)).rows;
 }
 
-// Renumbers the agenda 1..n in the given order, storing what moved.
+// Puts the agenda in its shown order (core order_agenda) and numbers it 1..n, storing what moved.
 Result<std::vector<AgendaItem>> renumber(Tx& tx, std::vector<AgendaItem> items, const Stamp& stamp)
 {
-    int position = 1;
+    std::map<Id, int> stored;
+    for (const auto& item : items)
+        stored[item.id] = item.position;
+    order_agenda(items);
     for (auto& item : items) {
-        if (item.position != position) {
+        if (item.position != stored[item.id]) {
             auto before = item;
-            item.position = position;
+            before.position = stored[item.id];
             item = C9_TRY(store_item(tx, &before, item, stamp));
         }
-        ++position;
     }
     return items;
 }
@@ -163,7 +167,15 @@ Result<AgendaItem> edit_agenda_item(Tx& tx, Id item_id, const Patch& fields, con
     for (const auto& input : patch)
         mark_edited(item, input.field);
     C9_TRY(check_row(tx, spec, &before, item, rules, problems));
-    return write_changes(tx, spec, before, item, caller, "edit agenda item");
+    auto edited = C9_TRY(write_changes(tx, spec, before, item, caller, "edit agenda item"));
+    if (edited.section == before.section && edited.removed == before.removed)
+        return edited;
+    // An item that changes section (or comes back) goes to the end of its section; the numbers follow.
+    auto items = C9_TRY(items_of(tx, edited.meeting));
+    std::erase_if(items, [&](const AgendaItem& other) { return other.id == edited.id; });
+    items.insert(items.begin() + static_cast<long>(insertion_index(items, edited.section)), edited);
+    C9_TRY(renumber(tx, items, caller.stamp()));
+    return get_row(tx, spec, edited.id);
 }
 
 Result<AgendaItem> remove_agenda_item(Tx& tx, Id item_id, const Caller& caller)
@@ -173,22 +185,43 @@ Result<AgendaItem> remove_agenda_item(Tx& tx, Id item_id, const Caller& caller)
     C9_TRY(editable_meeting(tx, before.meeting));
     auto item = before;
     item.removed = true;
-    return write_changes(tx, spec, before, item, caller, "remove agenda item");
+    auto removed = C9_TRY(write_changes(tx, spec, before, item, caller, "remove agenda item"));
+    // The items after it move up: the numbers shown stay 1..n.
+    C9_TRY(renumber(tx, C9_TRY(items_of(tx, removed.meeting)), caller.stamp()));
+    return get_row(tx, spec, removed.id);
 }
 
 Result<std::vector<AgendaItem>> move_agenda_item(Tx& tx, Id item_id, int position, const Caller& caller)
 {
     auto moving = C9_TRY(get_row(tx, agenda_item_spec(), item_id));
     C9_TRY(editable_meeting(tx, moving.meeting));
-    auto items = C9_TRY(items_of(tx, moving.meeting));
-    if (position < 1 || position > static_cast<int>(items.size()))
-        return Error::invalid("position", fmt::format("must be between 1 and {}", items.size()));
-    auto found = std::find_if(items.begin(), items.end(), [&](const AgendaItem& item) { return item.id == item_id; });
-    auto item = *found;
-    items.erase(found);
-    items.insert(items.begin() + (position - 1), item);
+    if (moving.removed)
+        return Error::invalid("position", fmt::format("{} is removed from the agenda; put it back before moving it",
+                                                      display_id("AI", item_id)));
+    // Positions are the numbers shown once ordered; an agenda stored before that rule is put in order first.
+    auto items = C9_TRY(renumber(tx, C9_TRY(items_of(tx, moving.meeting)), caller.stamp()));
+    std::vector<AgendaItem> shown;
+    std::vector<AgendaItem> removed;
+    for (auto& item : items) {
+        if (item.id == item_id)
+            moving = item; // as just renumbered, with its current version
+        else
+            (item.removed ? removed : shown).push_back(std::move(item));
+    }
+    auto range = section_range(shown, moving.section);
+    if (position < 1 || position > static_cast<int>(shown.size()) + 1)
+        return Error::invalid("position", fmt::format("must be between 1 and {}", shown.size() + 1));
+    if (position < range.first || position > range.last)
+        return Error::invalid("position",
+            fmt::format("{} is a {} item: it can move to {} (its section); to move it to another section, change its "
+                        "section",
+                display_id("AI", item_id), to_string(moving.section),
+                range.first == range.last ? std::to_string(range.first)
+                                          : fmt::format("{} to {}", range.first, range.last)));
+    shown.insert(shown.begin() + (position - 1), moving);
+    shown.insert(shown.end(), removed.begin(), removed.end());
     auto stamp = caller.stamp();
-    items = C9_TRY(renumber(tx, items, stamp));
+    items = C9_TRY(renumber(tx, shown, stamp));
     C9_TRY(tx.audit({.at = stamp.at,
                      .actor = stamp.actor,
                      .action = "agenda",
@@ -197,6 +230,29 @@ Result<std::vector<AgendaItem>> move_agenda_item(Tx& tx, Id item_id, int positio
                      .summary = fmt::format("moved agenda item {} to position {}", display_id("AI", item_id),
                                             position)}));
     return items;
+}
+
+Result<std::vector<AgendaItem>> order_agenda_items(
+    Tx& tx, Id meeting_id, const std::vector<Id>& shown, const Caller& caller)
+{
+    C9_TRY(editable_meeting(tx, meeting_id));
+    auto items = C9_TRY(items_of(tx, meeting_id));
+    std::map<Id, AgendaItem> by_id;
+    for (auto& item : items)
+        by_id.emplace(item.id, std::move(item));
+    std::vector<AgendaItem> ordered;
+    for (size_t index = 0; index < shown.size(); ++index) {
+        auto& item = by_id.at(shown[index]);
+        if (!ordered.empty() && ordered.back().section > item.section)
+            return Error::invalid(fmt::format("items[{}].section", index),
+                fmt::format("is {}, listed after an item of {}: items stay under their sections, in the agenda's order",
+                    to_string(item.section), to_string(ordered.back().section)));
+        ordered.push_back(std::move(item));
+        by_id.erase(shown[index]);
+    }
+    for (auto& [id, item] : by_id)
+        ordered.push_back(std::move(item));
+    return renumber(tx, std::move(ordered), caller.stamp());
 }
 
 } // namespace c9

@@ -42,7 +42,11 @@ Result<std::vector<AgendaItem>> build_meeting_agenda(Tx& tx, Id meeting, const C
 Result<AgendaItem> add_agenda_item(Tx& tx, Id meeting, const Patch& fields, const Caller& caller);
 Result<AgendaItem> edit_agenda_item(Tx& tx, Id item, const Patch& fields, const Caller& caller);
 Result<AgendaItem> remove_agenda_item(Tx& tx, Id item, const Caller& caller);
+// Moves an item to the number `position` among the items shown; a move stays inside the item's section.
 Result<std::vector<AgendaItem>> move_agenda_item(Tx& tx, Id item, int position, const Caller& caller);
+// Puts the shown items in the given order (the others are removed ones, after them). The order must keep the
+// sections' fixed order; the first item out of place is refused as `items[i].section`.
+Result<std::vector<AgendaItem>> order_agenda_items(Tx& tx, Id meeting, const std::vector<Id>& shown, const Caller& caller);
 
 Result<Meeting> start_meeting(Tx& tx, Id meeting, const Caller& caller);
 

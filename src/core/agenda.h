@@ -145,8 +145,21 @@ struct AgendaMerge {
 // section; generated items that are no longer found are dropped unless the chair edited them or took notes.
 AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, const std::vector<AgendaDraft>& drafts);
 
-// Where a new item of the section goes in an agenda: after the last item of that section or an earlier one.
+// Where a new item of the section goes in an agenda: after the last shown item of that section or an earlier one.
 size_t insertion_index(const std::vector<AgendaItem>& items, AgendaSection section);
+
+// The order an agenda is shown, stored and numbered in: the shown items in their sections' fixed order (keeping the
+// chair's order inside each section), then the removed ones. Positions become 1..n, so a shown item's position is
+// the number the agenda, the invitation and the minutes print and that `--item N` names.
+void order_agenda(std::vector<AgendaItem>& items);
+
+// The numbers an item of `section` can move to in an agenda of shown items (the item itself left out): a move
+// stays inside its section, so numbers never run out of order under the section headings.
+struct SectionRange {
+    int first = 1;
+    int last = 1;
+};
+SectionRange section_range(const std::vector<AgendaItem>& shown_without_item, AgendaSection section);
 
 bool is_edited(const AgendaItem& item, std::string_view field);
 void mark_edited(AgendaItem& item, std::string_view field);

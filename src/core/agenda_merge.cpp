@@ -59,12 +59,34 @@ bool worth_keeping(const AgendaItem& item)
 
 size_t insertion_index(const std::vector<AgendaItem>& items, AgendaSection section)
 {
-    // After the last item of this section or an earlier one: the chair's reordering elsewhere is left alone.
+    // After the last shown item of this section or an earlier one: the chair's reordering elsewhere is left alone.
     size_t index = 0;
     for (size_t position = 0; position < items.size(); ++position)
-        if (items[position].section <= section)
+        if (!items[position].removed && items[position].section <= section)
             index = position + 1;
     return index;
+}
+
+void order_agenda(std::vector<AgendaItem>& items)
+{
+    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) {
+        if (a.removed != b.removed)
+            return !a.removed;
+        return !a.removed && a.section < b.section;
+    });
+    int position = 1;
+    for (auto& item : items)
+        item.position = position++;
+}
+
+SectionRange section_range(const std::vector<AgendaItem>& shown_without_item, AgendaSection section)
+{
+    int before = 0, through = 0;
+    for (const auto& item : shown_without_item) {
+        before += item.section < section ? 1 : 0;
+        through += item.section <= section ? 1 : 0;
+    }
+    return {before + 1, through + 1};
 }
 
 AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, const std::vector<AgendaDraft>& drafts)
@@ -111,9 +133,7 @@ AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, co
         merge.items.insert(insert_at, std::move(item));
     }
 
-    int position = 1;
-    for (auto& item : merge.items)
-        item.position = position++;
+    order_agenda(merge.items);
     return merge;
 }
 

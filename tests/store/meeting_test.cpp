@@ -1,5 +1,6 @@
 // The meeting cycle on a real database: boundaries of "since the previous meeting", lifecycle transitions,
 // approval sealing the record, action items carried across meetings, and management review coverage.
+#include "app/meeting_cycle.h"
 #include "app/meeting_docs.h"
 #include "app/meetings.h"
 #include "app/registers.h"
@@ -9,6 +10,7 @@
 #include "test_support.h"
 
 #include <functional>
+#include <map>
 
 namespace c9 {
 namespace {
@@ -104,6 +106,94 @@ TEST_F(MeetingCycle, IncidentsOneSecondAroundThePreviousMeetingStart)
     EXPECT_TRUE(contains(keys, "incidents.severe:INC-2")) << "detected after the previous meeting started";
 }
 
+TEST_F(MeetingCycle, AnIncidentRecordedLateReachesTheNextAgenda)
+{
+    auto first = plan("2026-05-15T09:00:00Z", "2026-05-01T00:00:00Z");
+    hold(first.id, "2026-05-15"); // started at 09:00, the agenda frozen then
+    // Detected an hour before the meeting started, recorded during it: the frozen agenda could not list it.
+    make(incident_spec(), {{"title", std::string("late")}, {"severity", std::string("high")},
+                           {"detected_at", std::string("2026-05-15T08:00:00Z")}},
+         "2026-05-15T09:40:00Z");
+    // Detected and recorded before the start: the first meeting's agenda had it.
+    make(incident_spec(), {{"title", std::string("early")}, {"severity", std::string("low")},
+                           {"detected_at", std::string("2026-05-15T07:00:00Z")}},
+         "2026-05-15T07:10:00Z");
+    auto second = plan("2026-06-15T09:00:00Z", "2026-06-01T00:00:00Z");
+    auto items = write("2026-06-14T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return build_meeting_agenda(tx, second.id, caller);
+    });
+    ASSERT_TRUE(items) << items.error().message();
+    const AgendaItem* late = nullptr;
+    for (const auto& item : *items)
+        if (item.key == "incidents.severe:INC-1")
+            late = &item;
+    ASSERT_NE(late, nullptr) << "recorded after the previous agenda was frozen";
+    EXPECT_NE(late->title.find("detected 2026-05-15"), std::string::npos) << late->title;
+    EXPECT_FALSE(contains(agenda_keys(second.id, "2026-06-14T00:00:01Z"), "incidents.new")) << "INC-2 was on the first agenda";
+}
+
+TEST_F(MeetingCycle, AgendaNumbersRunOneToNInTheOrderShownAfterRemovesAndMoves)
+{
+    auto meeting = plan("2026-07-15T09:00:00Z", "2026-07-01T00:00:00Z");
+    std::vector<std::pair<const char*, const char*>> planned{{"maintenance", "M1"}, {"maintenance", "M2"},
+        {"controls", "C1"}, {"controls", "C2"}, {"vulnerabilities", "V1"}, {"vulnerabilities", "V2"},
+        {"vulnerabilities", "V3"}, {"other_business", "O1"}};
+    std::map<std::string, Id> ids;
+    for (const auto& [section, title] : planned) {
+        auto item = write("2026-07-02T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+            return add_agenda_item(
+                tx, meeting.id, Patch{{"title", std::string(title)}, {"section", std::string(section)}}, caller);
+        });
+        ASSERT_TRUE(item) << item.error().message();
+        ids[title] = item->id;
+    }
+    auto shown = [&]() {
+        auto doc = write("2026-07-03T00:00:00Z", [&](Tx& tx, const Caller& caller) -> Result<AgendaDoc> {
+            return agenda_doc(tx, C9_TRY(load_meeting(tx, meeting.id)), caller);
+        });
+        EXPECT_TRUE(doc) << doc.error().message();
+        std::vector<std::string> titles;
+        int number = 0;
+        for (const auto& item : doc->items) {
+            EXPECT_EQ(item.number, ++number) << item.title;
+            if (number > 1) {
+                EXPECT_LE(doc->items[static_cast<size_t>(number - 2)].section, item.section) << item.title;
+            }
+            titles.push_back(item.title);
+        }
+        return titles;
+    };
+    auto move = [&](const char* title, int to) {
+        return write("2026-07-03T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+            return move_agenda_item(tx, ids[title], to, caller);
+        });
+    };
+    ASSERT_TRUE(write("2026-07-03T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return remove_agenda_item(tx, ids["M2"], caller);
+    }));
+    EXPECT_EQ(shown(), (std::vector<std::string>{"M1", "C1", "C2", "V1", "V2", "V3", "O1"}));
+    // A vulnerability item to where the controls start: refused, naming the numbers it can take.
+    auto across = move("V3", 2);
+    ASSERT_FALSE(across);
+    EXPECT_EQ(across.error().code(), ErrorCode::invalid);
+    EXPECT_NE(across.error().message().find("4 to 6"), std::string::npos) << across.error().message();
+    EXPECT_EQ(shown(), (std::vector<std::string>{"M1", "C1", "C2", "V1", "V2", "V3", "O1"}));
+    // Inside its section the number given is the number it shows afterwards.
+    ASSERT_TRUE(move("V3", 4));
+    EXPECT_EQ(shown(), (std::vector<std::string>{"M1", "C1", "C2", "V3", "V1", "V2", "O1"}));
+    // --item N names the item numbered N, whatever was removed before it.
+    auto fourth = write("2026-07-03T00:00:00Z", [&](Tx& tx, const Caller&) {
+        return find_agenda_item(tx, meeting.id, ItemRef{"4", ItemNumbering::shown});
+    });
+    ASSERT_TRUE(fourth);
+    EXPECT_EQ(fourth->title, "V3");
+    // Changing an item's section takes it to the end of that section.
+    ASSERT_TRUE(write("2026-07-03T00:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return edit_agenda_item(tx, ids["V1"], Patch{{"section", std::string("controls")}}, caller);
+    }));
+    EXPECT_EQ(shown(), (std::vector<std::string>{"M1", "C1", "C2", "V1", "V3", "V2", "O1"}));
+}
+
 TEST_F(MeetingCycle, EveryIllegalTransitionIsRefused)
 {
     using Step = std::function<Result<bool>(Tx&, Id, const Caller&)>;
@@ -193,6 +283,40 @@ TEST_F(MeetingCycle, ApprovalSealsTheRecord)
     });
     ASSERT_FALSE(attend);
     EXPECT_EQ(attend.error().code(), ErrorCode::locked);
+}
+
+TEST_F(MeetingCycle, MinutesAreApprovedByTheChairOrAnAttendeeWhoWasPresent)
+{
+    auto outsider = make(person_spec(), {{"name", std::string("Carol HR")}, {"email", std::string("carol@example.org")}});
+    auto gone = make(person_spec(), {{"name", std::string("Dan Gone")}, {"email", std::string("dan@example.org")},
+                                     {"active", std::int64_t{0}}});
+    auto meeting = plan("2026-04-15T09:00:00Z", "2026-04-01T00:00:00Z");
+    ASSERT_TRUE(write("2026-04-15T09:00:00Z", [&](Tx& tx, const Caller& caller) { return start_meeting(tx, meeting.id, caller); }));
+    for (auto person : {member, gone})
+        ASSERT_TRUE(write("2026-04-15T09:01:00Z", [&](Tx& tx, const Caller& caller) {
+            return record_attendance(tx, meeting.id, {person, std::nullopt, Presence::present}, caller);
+        }));
+    ASSERT_TRUE(write("2026-04-15T10:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return close_meeting(tx, meeting.id, std::nullopt, caller);
+    }));
+    auto approve = [&](Id by) {
+        return write("2026-04-16T10:00:00Z", [&](Tx& tx, const Caller& caller) {
+            return approve_meeting(tx, meeting.id, by, caller, minutes_renderers());
+        });
+    };
+    for (auto [by, why] : {std::pair{outsider, "did not attend"}, std::pair{gone, "no longer active"}}) {
+        auto refused = approve(by);
+        ASSERT_FALSE(refused) << why;
+        EXPECT_EQ(refused.error().code(), ErrorCode::invalid);
+        EXPECT_EQ(refused.error().fields().at(0).field, "by");
+        EXPECT_NE(refused.error().message().find(why), std::string::npos) << refused.error().message();
+    }
+    auto state = db.store().read([&](Tx& tx) { return get_row(tx, meeting_spec(), meeting.id); });
+    ASSERT_TRUE(state);
+    EXPECT_EQ(state->state, MeetingState::held) << "a refused approval changes nothing";
+    auto approved = approve(member);
+    ASSERT_TRUE(approved) << approved.error().message();
+    EXPECT_EQ(approved->approved_by, member);
 }
 
 TEST_F(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)

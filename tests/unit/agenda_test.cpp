@@ -269,7 +269,8 @@ TEST(AgendaMerge, RegenerationKeepsTheChairsWork)
     std::vector<AgendaItem> existing;
     for (size_t index = 0; index < first.size(); ++index)
         existing.push_back(stored(static_cast<Id>(index + 1), static_cast<int>(index + 1), first[index]));
-    // The chair renames the incident item, removes the risk item, moves the KPI review first and adds an item.
+    // The chair renames the incident item, removes the risk item and adds an item before AOB. An agenda stored
+    // before items were kept under their sections has the KPI review first: the merge puts it back in its section.
     existing[1].title = "Incidents: the phishing wave";
     mark_edited(existing[1], "title");
     existing[2].removed = true;
@@ -277,7 +278,7 @@ TEST(AgendaMerge, RegenerationKeepsTheChairsWork)
     AgendaItem manual;
     manual.id = 6;
     manual.meeting = 1;
-    manual.position = 6;
+    manual.position = 4;
     manual.section = AgendaSection::other_business;
     manual.title = "Budget for the SIEM";
     existing.push_back(manual);
@@ -293,11 +294,12 @@ TEST(AgendaMerge, RegenerationKeepsTheChairsWork)
     std::vector<std::string> titles;
     for (const auto& item : merge.items)
         titles.push_back(item.title + (item.removed ? " [removed]" : ""));
-    EXPECT_EQ(titles, (std::vector<std::string>{"KPI review", "Attendance", "Incidents: the phishing wave",
-                                                "New vulnerabilities", "New risks (1) [removed]", "AOB",
-                                                "Budget for the SIEM"}));
-    EXPECT_EQ(merge.items[2].sources, "INC-1, INC-2"); // not edited: refreshed
-    EXPECT_EQ(merge.items[3].id, 0);                    // new
+    // Shown items in their sections' order, the chair's order inside a section kept, the removed one last.
+    EXPECT_EQ(titles, (std::vector<std::string>{"Attendance", "Incidents: the phishing wave", "New vulnerabilities",
+                                                "KPI review", "Budget for the SIEM", "AOB",
+                                                "New risks (1) [removed]"}));
+    EXPECT_EQ(merge.items[1].sources, "INC-1, INC-2"); // not edited: refreshed
+    EXPECT_EQ(merge.items[2].id, 0);                    // new
     for (size_t index = 0; index < merge.items.size(); ++index)
         EXPECT_EQ(merge.items[index].position, static_cast<int>(index + 1));
     EXPECT_TRUE(merge.removed.empty());
@@ -310,13 +312,13 @@ TEST(AgendaMerge, RegenerationKeepsTheChairsWork)
     for (size_t index = 0; index < existing.size(); ++index)
         if (existing[index].id == 0)
             existing[index].id = 100 + static_cast<Id>(index);
-    existing[0].notes = "discussed already";
+    existing[3].notes = "discussed already"; // the KPI review
     auto after = merge_agenda(1, existing, third);
     std::vector<std::string> kept;
     for (const auto& item : after.items)
         kept.push_back(item.title);
-    EXPECT_EQ(kept, (std::vector<std::string>{"KPI review", "Attendance", "Incidents: the phishing wave",
-                                              "New vulnerabilities", "New risks (1)", "AOB", "Budget for the SIEM"}));
+    EXPECT_EQ(kept, (std::vector<std::string>{"Attendance", "Incidents: the phishing wave", "New vulnerabilities",
+                                              "KPI review", "Budget for the SIEM", "AOB", "New risks (1)"}));
     EXPECT_TRUE(after.removed.empty()); // every one of them was edited, noted, removed by hand or manual
 
     std::vector<AgendaItem> untouched{stored(1, 1, first[1])};

@@ -13,11 +13,11 @@ import {
   type AgendaItemRow,
 } from './meeting';
 
-// Stored positions leave room for removed items (at 3 and 6), as the server keeps them among the others.
+// The server stores the items shown at the numbers they show, removed items after them.
 const item = (id: number, number: number) => ({
   id,
   version: 1,
-  position: [0, 1, 2, 4, 5, 7][id],
+  position: number,
   number,
   title: `Item ${id}`,
   presenter: null,
@@ -63,27 +63,27 @@ describe('agenda order', () => {
   });
 });
 
-// The server's move (src/app/meeting_agenda.cpp move_agenda_item): the item taken out of all the stored items,
-// removed ones too, and put back at the position given; then renumbered 1..n.
+// The server's move (src/app/meeting_agenda.cpp move_agenda_item): the items shown are stored at 1..n and the
+// removed ones after them; the item is taken out of the items shown and put back at the number given.
 function serverMove(stored: (number | string)[], id: number, position: number): (number | string)[] {
-  const rest = stored.filter((one) => one !== id);
+  const rest = stored.filter((one) => one !== id && typeof one === 'number');
   rest.splice(position - 1, 0, id);
-  return rest;
+  return [...rest, ...stored.filter((one) => typeof one !== 'number')];
 }
 
 describe('a move as a PATCH of the stored position', () => {
   const items = flatItems(agenda);
-  const stored = [1, 2, 'removed', 3, 4, 'removed', 5];
+  const stored = [1, 2, 3, 4, 5, 'removed', 'removed'];
   const shownOrder = (after: (number | string)[]) => after.filter((one) => typeof one === 'number');
 
   it.each([
-    ['up', moveWithinSection(items, 4, -1), 4, 4],
-    ['down', moveWithinSection(items, 4, 1), 4, 7],
-    ['down over a removed item', moveWithinSection(items, 3, 1), 3, 5],
+    ['up', moveWithinSection(items, 4, -1), 4, 3],
+    ['down', moveWithinSection(items, 4, 1), 4, 5],
+    ['down within its section', moveWithinSection(items, 3, 1), 3, 4],
     ['first of its section down', moveWithinSection(items, 1, 1), 1, 2],
-    ['dropped up onto an item', dropOnto(items, 5, 3), 5, 4],
-    ['dropped down onto an item', dropOnto(items, 3, 5), 3, 7],
-    ['up twice with the keyboard', moveWithinSection(moveWithinSection(items, 5, -1)!.map((id) => items.find((one) => one.id === id)!), 5, -1), 5, 4],
+    ['dropped up onto an item', dropOnto(items, 5, 3), 5, 3],
+    ['dropped down onto an item', dropOnto(items, 3, 5), 3, 5],
+    ['up twice with the keyboard', moveWithinSection(moveWithinSection(items, 5, -1)!.map((id) => items.find((one) => one.id === id)!), 5, -1), 5, 3],
   ])('sends the position that gives the order shown (%s)', (_, order, id, position) => {
     expect(movePosition(items, order!, id)).toBe(position);
     expect(shownOrder(serverMove(stored, id, position))).toEqual(order);

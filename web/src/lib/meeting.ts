@@ -139,9 +139,9 @@ export function dropOnto(items: FlatItem[], dragged: number, onto: number): numb
 }
 
 // The stored position to PATCH so the moved item lands where a new order (from moveWithinSection or dropOnto)
-// shows it. The server takes the item out of the stored order and puts it back at that place (src/app/
-// meeting_agenda.cpp move_agenda_item), so an item moved up takes the position of the item now after it, and one
-// moved down the position of the item now before it; removed items and other sections in between stay where they are.
+// shows it. The server stores the items shown at positions 1..n, removed ones after them, takes the item out and
+// puts it back at that number, inside its section (src/app/meeting_agenda.cpp move_agenda_item), so an item moved
+// up takes the position of the item now after it, and one moved down the position of the item now before it.
 export function movePosition(items: FlatItem[], order: number[], moved: number): number | null {
   const from = items.findIndex((item) => item.id === moved);
   const to = order.indexOf(moved);
