@@ -68,7 +68,6 @@ Result<AgendaDoc> agenda_doc(Tx& tx, const MeetingRecord& record, const Caller& 
             doc.meeting.minute_taker = person;
     }
     int number = 0;
-    std::vector<CoveredItem> covered;
     for (const auto& item : record.agenda) {
         if (item.removed)
             continue;
@@ -85,12 +84,14 @@ Result<AgendaDoc> agenda_doc(Tx& tx, const MeetingRecord& record, const Caller& 
         doc_item.outcome = item.outcome;
         doc_item.manual = !item.key.has_value();
         doc.total_minutes += item.timebox_minutes;
-        covered.push_back({item.covers, std::to_string(doc_item.number)});
         doc.items.push_back(std::move(doc_item));
     }
     doc.over_time = doc.total_minutes > meeting.duration_minutes;
     if (record.series.type == MeetingType::management_review) {
-        auto coverage = review_coverage(covered);
+        // Before the meeting the agenda shows what each input is planned under; from the start on, what was
+        // discussed: notes or an outcome on an item covering it.
+        auto coverage = review_coverage(covered_items(record.agenda),
+            meeting.state == MeetingState::planned ? Coverage::planned : Coverage::discussed);
         for (const auto& input : review_inputs()) {
             DocCoverage entry{std::string(input.code), std::string(input.title), {}};
             for (const auto& label : coverage[std::string(input.code)])

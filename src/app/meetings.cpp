@@ -132,20 +132,17 @@ Result<Meeting> close_meeting(Tx& tx, Id id, std::optional<std::string> uncovere
     auto closed = meeting;
     if (uncovered_reason && !uncovered_reason->empty())
         closed.uncovered_reason = uncovered_reason;
-    // 9.3.2: a management review considers every input; one left out needs a recorded reason.
+    // 9.3.2: a management review considers every input, and 9.3.3 wants its results as evidence: an input counts
+    // when an item covering it was discussed (notes or an outcome); one left out needs a recorded reason.
     if (record.series.type == MeetingType::management_review) {
-        std::vector<CoveredItem> items;
-        for (const auto& item : record.agenda)
-            if (!item.removed)
-                items.push_back({item.covers, item.title});
-        auto uncovered = uncovered_inputs(review_coverage(items));
+        auto uncovered = uncovered_inputs(review_coverage(covered_items(record.agenda), Coverage::discussed));
         if (!uncovered.empty() && (!closed.uncovered_reason || closed.uncovered_reason->empty())) {
             std::string list;
             for (const auto& code : uncovered)
                 list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", code, find_review_input(code)->title);
             return Error::invalid("uncovered_reason",
-                                  fmt::format("clause 9.3.2 inputs not covered by any agenda item: {}; add an item "
-                                              "covering them or record why they were not considered",
+                                  fmt::format("clause 9.3.2 inputs not discussed: {}; record notes or an outcome on "
+                                              "an item covering each, or record why they were not considered",
                                               list));
         }
     }

@@ -264,4 +264,15 @@ std::optional<std::string> approval_refusal(
                        chair ? fmt::format(" ({})", display_id("PER", *chair)) : std::string());
 }
 
+std::vector<CoveredItem> covered_items(const std::vector<AgendaItem>& agenda)
+{
+    std::vector<CoveredItem> items;
+    int number = 0;
+    for (const auto& item : agenda)
+        if (!item.removed)
+            items.push_back({item.covers, std::to_string(++number),
+                             (item.notes && !item.notes->empty()) || item.outcome.has_value()});
+    return items;
+}
+
 } // namespace c9

@@ -4,6 +4,7 @@
 
 #include "core/entity.h"
 #include "core/problems.h"
+#include "core/review_inputs.h"
 #include "core/rules.h"
 
 namespace c9 {
@@ -124,6 +125,10 @@ void derive(Decision& row, const Decision* before, const Rules& rules);
 void validate(const Decision& row, const Decision* before, const Rules& rules, Problems& problems);
 
 std::string_view section_title(AgendaSection section);
+
+// The agenda's items shown, as clause 9.3.2 coverage sees them: labelled with the number shown, discussed when
+// notes were taken or an outcome recorded.
+std::vector<CoveredItem> covered_items(const std::vector<AgendaItem>& agenda);
 
 // Who may approve a meeting's minutes (7.5.3 and 9.3.3: the record is confirmed by someone who was there): the
 // meeting's chair (the series' chair when the meeting names none) or an attendee marked present, and only a person

@@ -62,13 +62,14 @@ std::vector<std::string> parse_covers(std::string_view text, std::vector<std::st
     return codes;
 }
 
-std::map<std::string, std::vector<std::string>> review_coverage(const std::vector<CoveredItem>& items)
+std::map<std::string, std::vector<std::string>> review_coverage(const std::vector<CoveredItem>& items, Coverage by)
 {
     std::map<std::string, std::vector<std::string>> coverage;
     for (const auto& input : inputs)
         coverage[std::string(input.code)];
     for (const auto& item : items)
         for (const auto& code : parse_covers(item.covers))
+            if (by == Coverage::planned || item.discussed)
             coverage[code].push_back(item.label);
     return coverage;
 }

@@ -22,12 +22,18 @@ const ReviewInput* find_review_input(std::string_view code);
 std::vector<std::string> parse_covers(std::string_view text, std::vector<std::string>* unknown = nullptr);
 
 struct CoveredItem {
-    std::string covers; // the item's "covers" text
-    std::string label;  // how to name the item in messages and minutes
+    std::string covers;    // the item's "covers" text
+    std::string label;     // how to name the item in messages and minutes
+    bool discussed = true; // notes were taken or an outcome recorded
 };
 
+// What counts as covering an input: an item planned for it (the agenda before the meeting), or an item discussed,
+// with notes or an outcome (9.3.3: the results of the review are evidence; a heading alone is not).
+enum class Coverage { planned, discussed };
+
 // Input code -> labels of the items covering it (every input present, possibly with no items).
-std::map<std::string, std::vector<std::string>> review_coverage(const std::vector<CoveredItem>& items);
+std::map<std::string, std::vector<std::string>> review_coverage(
+    const std::vector<CoveredItem>& items, Coverage coverage = Coverage::planned);
 std::vector<std::string> uncovered_inputs(const std::map<std::string, std::vector<std::string>>& coverage);
 
 } // namespace c9

@@ -376,6 +376,22 @@ TEST_F(MeetingCycle, AManagementReviewNeedsEveryInputOrAReason)
     EXPECT_EQ(refused.error().fields().at(0).field, "uncovered_reason");
     EXPECT_NE(refused.error().message().find("e (Feedback from interested parties)"), std::string::npos)
         << refused.error().message();
+    // Nothing was discussed yet: every input is missing, not only the one without an item.
+    EXPECT_NE(refused.error().message().find("a ("), std::string::npos) << refused.error().message();
+    // Notes on every item but the removed one: only e is left.
+    for (const auto& item : *items) {
+        if (item.covers != "e") {
+            ASSERT_TRUE(write("2026-05-20T10:00:00Z", [&](Tx& tx, const Caller& caller) {
+                return record_note(tx, item.id, "discussed", std::nullopt, caller);
+            }));
+        }
+    }
+    refused = write("2026-05-20T11:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return close_meeting(tx, meeting->id, std::nullopt, caller);
+    });
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().message().find("a ("), std::string::npos) << refused.error().message();
+    EXPECT_NE(refused.error().message().find("e (Feedback"), std::string::npos) << refused.error().message();
     auto closed = write("2026-05-20T11:00:00Z", [&](Tx& tx, const Caller& caller) {
         return close_meeting(tx, meeting->id, std::string("no customer survey this half-year"), caller);
     });
