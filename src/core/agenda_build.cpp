@@ -327,8 +327,8 @@ void kpis(Builder& builder)
             continue;
         auto ref = display_id("KPI", status.kpi.id);
         builder.add("kpis.off_target:" + ref, AgendaSection::kpis,
-                    fmt::format("{} {} is {}: {:g}{} against a target of {:g} ({})", ref, status.kpi.name,
-                                to_string(*status.rag), *status.value, status.kpi.unit.value_or(""), status.kpi.target,
+                    fmt::format("{} {} is {}: {} against a target of {} ({})", ref, status.kpi.name,
+                                to_string(*status.rag), kpi_value_text(status), kpi_target_text(status.kpi),
                                 to_string(status.trend)),
                     status.kpi.owner, 5, {ref}, covers);
     }

@@ -4,6 +4,9 @@
 
 #include "core/kpi.h"
 
+#include <optional>
+#include <string>
+
 namespace c9 {
 
 enum class Trend { improving, stable, worsening, unknown };
@@ -29,5 +32,12 @@ KpiStatus kpi_status(const Kpi& kpi, Date period, std::optional<double> value, s
 Date previous_period(Date period, KpiFrequency frequency);
 // The period after the one starting at `period`.
 Date next_period(Date period, KpiFrequency frequency);
+
+// How a KPI's figures read wherever they are shown (agenda titles, the KPI table, minutes): at most two decimals,
+// the unit after a space, "%" right after the number. "92.59%", "5 count", "80.81 days".
+std::string format_number(double value);
+std::string kpi_figure(double value, const std::optional<std::string>& unit);
+std::string kpi_value_text(const KpiStatus& status); // the figure, or "no value"
+std::string kpi_target_text(const Kpi& kpi);         // "at least 95% (amber down to 90%)"
 
 } // namespace c9

@@ -27,20 +27,6 @@ std::string format_utc_time(Timestamp at)
     return fmt::format("{:02}:{:02} UTC", time.hours().count(), time.minutes().count());
 }
 
-std::string format_number(double value)
-{
-    if (!std::isfinite(value))
-        return "n/a";
-    std::string text = fmt::format("{:.2f}", value);
-    while (text.back() == '0')
-        text.pop_back();
-    if (text.back() == '.')
-        text.pop_back();
-    if (text == "-0")
-        text = "0";
-    return text;
-}
-
 std::string join_numbers(const std::vector<int>& numbers)
 {
     std::string out;

@@ -1,6 +1,7 @@
 // How the meeting documents write times, numbers and lists, so that Markdown, HTML and iCalendar say the same thing.
 #pragma once
 
+#include "core/kpi_status.h" // format_number
 #include "core/time.h"
 
 #include <string>
@@ -16,7 +17,6 @@ std::string format_utc_seconds(Timestamp at);
 // "14:00 UTC"
 std::string format_utc_time(Timestamp at);
 // Rounded to two decimals without trailing zeros: 92.5, 3, 0.33.
-std::string format_number(double value);
 // "2, 5, 11"
 std::string join_numbers(const std::vector<int>& numbers);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);

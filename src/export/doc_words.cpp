@@ -90,33 +90,6 @@ std::string_view lesson_category_words(LessonCategory category) { return word(le
 std::string_view rag_words(std::optional<Rag> rag) { return rag ? word(rag_table, *rag) : "No value"; }
 std::string_view trend_words(Trend trend) { return word(trend_table, trend); }
 
-namespace {
-
-std::string with_unit(double value, const std::optional<std::string>& unit)
-{
-    std::string text = format_number(value);
-    if (!unit || one_line(*unit).empty())
-        return text;
-    std::string unit_text = one_line(*unit);
-    return unit_text == "%" ? text + unit_text : text + " " + unit_text;
-}
-
-} // namespace
-
-std::string kpi_value_text(const KpiStatus& status)
-{
-    return status.value ? with_unit(*status.value, status.kpi.unit) : "no value";
-}
-
-std::string kpi_target_text(const Kpi& kpi)
-{
-    bool higher = kpi.direction == Direction::higher_is_better;
-    std::string text = (higher ? "at least " : "at most ") + with_unit(kpi.target, kpi.unit);
-    if (kpi.amber)
-        text += (higher ? " (amber down to " : " (amber up to ") + with_unit(*kpi.amber, kpi.unit) + ")";
-    return text;
-}
-
 std::string kpi_period_text(const KpiStatus& status)
 {
     std::chrono::year_month_day ymd(status.period);

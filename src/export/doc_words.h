@@ -32,8 +32,6 @@ std::string item_number_words(int number);
 std::string linked_rows_words(const DocDecision& decision);
 
 // KPIs as read in a meeting: "92.5%", "at least 95% (amber down to 90%)", "2026-Q1", "Amber", "Improving".
-std::string kpi_value_text(const KpiStatus& status);
-std::string kpi_target_text(const Kpi& kpi);
 std::string kpi_period_text(const KpiStatus& status);
 std::string_view rag_words(std::optional<Rag> rag);
 std::string_view trend_words(Trend trend);

@@ -93,6 +93,32 @@ TEST(AgendaBuilder, EverySectionAppearsInOrderWithPresentersAndTimeboxes)
     EXPECT_FALSE(has_key(items, "review.b")); // not a management review
 }
 
+TEST(AgendaBuilder, KpiFiguresReadAsTheKpiTableShowsThem)
+{
+    auto input = base_input();
+    Kpi percent;
+    percent.id = 1;
+    percent.name = "Patch compliance";
+    percent.unit = "%";
+    percent.target = 95;
+    percent.amber = 90;
+    Kpi days;
+    days.id = 2;
+    days.name = "Mean time to remediate";
+    days.unit = "days";
+    days.direction = Direction::lower_is_better;
+    days.target = 30;
+    input.kpis = {kpi_status(percent, day("2026-05-01"), 2500.0 / 27, 96.0),
+                  kpi_status(days, day("2026-05-01"), 80.80952, 70.0)};
+    std::map<std::string, std::string> titles;
+    for (const auto& draft : build_agenda(input))
+        titles[draft.key] = draft.title;
+    EXPECT_EQ(titles["kpis.off_target:KPI-1"],
+              "KPI-1 Patch compliance is amber: 92.59% against a target of at least 95% (amber down to 90%) (worsening)");
+    EXPECT_EQ(titles["kpis.off_target:KPI-2"],
+              "KPI-2 Mean time to remediate is red: 80.81 days against a target of at most 30 days (worsening)");
+}
+
 TEST(AgendaBuilder, TableOfRules)
 {
     struct Case {
