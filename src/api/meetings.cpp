@@ -82,8 +82,9 @@ Result<http::Response> attend_route(Call& call)
 Result<http::Response> note_route(Call& call)
 {
     auto body = C9_TRY(call.object_body());
-    BodyReader reader(body, {"notes", "outcome"});
+    BodyReader reader(body, {"notes", "outcome", "append"});
     auto notes = reader.text("notes", BodyReader::Need::optional);
+    auto append = reader.flag("append");
     std::optional<Outcome> outcome;
     if (auto text = reader.text("outcome")) {
         outcome = parse_enum<Outcome>(*text);
@@ -92,7 +93,8 @@ Result<http::Response> note_route(Call& call)
     }
     C9_TRY(reader.result());
     auto item = C9_TRY(record_note(call.api.store, call.param("id"),
-        ItemRef{std::string(call.param("item")), ItemNumbering::id}, notes, outcome, call.caller()));
+        ItemRef{std::string(call.param("item")), ItemNumbering::id}, notes, outcome, call.caller(),
+        append.value_or(false) ? NoteMode::append : NoteMode::replace));
     return row_response(row_json(agenda_item_spec(), item), item.version);
 }
 

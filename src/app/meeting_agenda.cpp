@@ -213,7 +213,7 @@ Result<std::vector<AgendaItem>> move_agenda_item(Tx& tx, Id item_id, int positio
         return Error::invalid("position", fmt::format("must be between 1 and {}", shown.size() + 1));
     if (position < range.first || position > range.last)
         return Error::invalid("position",
-            fmt::format("{} is a {} item: it can move to {} (its section); to move it to another section, change its "
+            fmt::format("{} is in the {} section: it can move to {}; to put it in another section, change its "
                         "section",
                 display_id("AI", item_id), to_string(moving.section),
                 range.first == range.last ? std::to_string(range.first)

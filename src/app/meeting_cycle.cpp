@@ -108,17 +108,54 @@ Result<std::vector<Attendance>> record_attendance(
 }
 
 Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const ItemRef& item,
-    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller)
+    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller, NoteMode mode)
 {
     if (!notes && !outcome)
         return Error::invalid("notes", "give notes, an outcome or both");
+    if (mode == NoteMode::append && (!notes || trim(*notes).empty()))
+        return Error::invalid("notes", "give the text to add");
     return store.write([&](Tx& tx) -> Result<AgendaItem> {
         auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
         C9_TRY(require_attendee(tx, caller, meeting.id));
         auto current = C9_TRY(find_agenda_item(tx, meeting.id, item));
-        return record_note(tx, current.id, notes.value_or(current.notes.value_or("")), outcome, caller);
+        auto before = current.notes.value_or("");
+        std::string text = !notes ? before
+            : mode == NoteMode::replace || trim(before).empty() ? *notes
+                                                                 : before + "\n\n" + *notes;
+        return record_note(tx, current.id, std::move(text), outcome, caller);
     });
 }
+
+namespace {
+
+template <class T>
+std::vector<ParamSpec> record_params(const EntitySpec<T>& spec, std::vector<std::string_view> system_set)
+{
+    system_set.push_back("meeting");
+    system_set.push_back("agenda_item");
+    auto params = field_params(spec, true);
+    std::erase_if(params, [&](const ParamSpec& param) {
+        return std::find(system_set.begin(), system_set.end(), param.name) != system_set.end();
+    });
+    return params;
+}
+
+} // namespace
+
+std::vector<ParamSpec> decision_params() { return record_params(decision_spec(), {}); }
+
+std::vector<ParamSpec> action_params()
+{
+    auto params = record_params(action_spec(), {"status", "progress", "origin_type", "origin_id"});
+    for (auto& param : params)
+        if (param.name == "due") {
+            param.flags &= ~static_cast<unsigned>(required);
+            param.fallback = "the next meeting of the series";
+        }
+    return params;
+}
+
+std::vector<ParamSpec> lesson_params() { return record_params(lesson_spec(), {}); }
 
 namespace {
 

@@ -42,9 +42,19 @@ struct AttendanceChange {
 Result<std::vector<Attendance>> record_attendance(
     Store& store, std::string_view meeting_ref, const AttendanceChange& change, const Caller& caller);
 
-// The notes and outcome of an agenda item; at least one of them. Notes not given stay as they are.
+// The notes and outcome of an agenda item; at least one of them. Notes not given stay as they are; given, they
+// replace the item's notes, or with NoteMode::append are added to them as a new paragraph.
+enum class NoteMode { replace, append };
 Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const ItemRef& item,
-    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller);
+    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller,
+    NoteMode mode = NoteMode::replace);
+
+// What recording a decision, an action or a lesson in a meeting takes: the register's own fields but the meeting
+// and the agenda item (the command names them) and what the system sets; an action's `due` is optional, the next
+// meeting of the series by default, and its origin is the row its agenda item is about.
+std::vector<ParamSpec> decision_params();
+std::vector<ParamSpec> action_params();
+std::vector<ParamSpec> lesson_params();
 
 // A decision, action item or lesson recorded in the meeting, under the agenda item `item` names if any (else the
 // agenda_item field of the row, by id).

@@ -126,8 +126,10 @@ Result<Meeting> close_meeting(Tx& tx, Id id, std::optional<std::string> uncovere
     auto record = C9_TRY(load_meeting(tx, id));
     auto& meeting = record.meeting;
     C9_TRY(ensure_record_open(meeting));
+    if (meeting.state == MeetingState::planned)
+        return Error::conflict(fmt::format("{} cannot close: it is planned; start it first", display_id("MTG", id)));
     if (meeting.state != MeetingState::in_progress)
-        return Error::conflict(fmt::format("{} cannot close: it is {}; start it first", display_id("MTG", id),
+        return Error::conflict(fmt::format("{} is already closed: it is {}", display_id("MTG", id),
                                            to_string(meeting.state)));
     auto closed = meeting;
     if (uncovered_reason && !uncovered_reason->empty())

@@ -36,19 +36,30 @@ void print_agenda(const AgendaDoc& doc, Format format)
     }
 }
 
-// An agenda edit: MEETING, the edit's own options, then the agenda as it is afterwards.
+// An agenda edit: MEETING, the edit's own options; it prints the item as it is afterwards in one line, or with
+// --show the whole agenda.
 void agenda_edit_command(CLI::App* agenda, CliContext& context, const std::string& name,
-    const std::string& description, std::function<void(CLI::App*)> options,
-    std::function<Result<AgendaEdit>(Store&, const std::string& meeting, const Caller&)> edit)
+    const std::string& description, const std::string& done, std::function<void(CLI::App*)> options,
+    std::function<Result<AgendaEdit>(Store&, const std::string& meeting, const Caller&, AgendaAfter)> edit)
 {
     auto* command = agenda->add_subcommand(name, description);
     auto meeting = std::make_shared<std::string>();
+    auto show = std::make_shared<bool>(false);
     command->add_option("MEETING", *meeting, "the meeting: MTG-3 or 3")->required();
     options(command);
-    on_run(command, context, [&context, meeting, edit]() -> Result<void> {
+    command->add_flag("--show", *show, "print the whole agenda afterwards");
+    on_run(command, context, [&context, meeting, show, done, edit]() -> Result<void> {
         auto* store = C9_TRY(context.open());
-        auto result = C9_TRY(edit(*store, *meeting, context.caller()));
-        print_agenda(result.agenda->doc, context.json ? Format::json : Format::md);
+        auto result = C9_TRY(edit(*store, *meeting, context.caller(), *show ? AgendaAfter::yes : AgendaAfter::no));
+        if (result.agenda)
+            print_agenda(result.agenda->doc, context.json ? Format::json : Format::md);
+        else if (context.json)
+            print_json(row_json(agenda_item_spec(), result.item));
+        else if (result.item.removed)
+            std::cout << fmt::format("{} {} \"{}\"\n", done, display_id("AI", result.item.id), result.item.title);
+        else
+            std::cout << fmt::format("{} {} \"{}\", item {} of {}\n", done, display_id("AI", result.item.id),
+                result.item.title, result.item.position, *meeting);
         return {};
     });
 }
@@ -61,11 +72,12 @@ void add_agenda_edits(CLI::App* agenda, CliContext& context)
     auto add_inputs = field_inputs(spec, Creating::yes, recorded_in_the_meeting);
     auto add_fields = std::make_shared<std::shared_ptr<FieldOptions>>();
     agenda_edit_command(
-        agenda, context, "add", "Add an item to the agenda of a planned meeting",
+        agenda, context, "add", "Add an item to the agenda of a planned meeting", "added",
         [add_fields, add_inputs](CLI::App* command) { *add_fields = add_input_options(command, add_inputs); },
-        [add_fields, add_inputs](Store& store, const std::string& meeting, const Caller& caller) -> Result<AgendaEdit> {
+        [add_fields, add_inputs](Store& store, const std::string& meeting, const Caller& caller,
+            AgendaAfter after) -> Result<AgendaEdit> {
             auto patch = C9_TRY(patch_from_options(add_inputs, **add_fields));
-            return add_agenda_item(store, meeting, patch, caller, AgendaAfter::yes);
+            return add_agenda_item(store, meeting, patch, caller, after);
         });
 
     struct ItemOptions {
@@ -77,44 +89,45 @@ void add_agenda_edits(CLI::App* agenda, CliContext& context)
     auto edit_options = std::make_shared<ItemOptions>();
     agenda_edit_command(
         agenda, context, "edit", "Change an item's title, section, presenter, timebox, sources or covered inputs",
+        "changed",
         [edit_options, edit_inputs](CLI::App* command) {
             command->add_option("--item", edit_options->item, "the item: the number the agenda shows, or AI-n")
                 ->required();
             edit_options->fields = add_input_options(command, edit_inputs);
         },
-        [edit_options, edit_inputs](
-            Store& store, const std::string& meeting, const Caller& caller) -> Result<AgendaEdit> {
+        [edit_options, edit_inputs](Store& store, const std::string& meeting, const Caller& caller,
+            AgendaAfter after) -> Result<AgendaEdit> {
             auto patch = C9_TRY(patch_from_options(edit_inputs, *edit_options->fields));
             if (patch.empty())
                 return Error::invalid("fields", "nothing to change; give at least one --FIELD VALUE (see --help)");
             return edit_agenda_item(store, meeting, ItemRef{edit_options->item, ItemNumbering::shown}, patch,
-                std::nullopt, std::nullopt, caller, AgendaAfter::yes);
+                std::nullopt, std::nullopt, caller, after);
         });
 
     auto remove_options = std::make_shared<ItemOptions>();
     agenda_edit_command(
-        agenda, context, "remove", "Remove an item; regenerating the agenda does not bring it back",
+        agenda, context, "remove", "Remove an item; regenerating the agenda does not bring it back", "removed",
         [remove_options](CLI::App* command) {
             command->add_option("--item", remove_options->item, "the item: the number the agenda shows, or AI-n")
                 ->required();
         },
-        [remove_options](Store& store, const std::string& meeting, const Caller& caller) {
-            return remove_agenda_item(
-                store, meeting, ItemRef{remove_options->item, ItemNumbering::shown}, caller, AgendaAfter::yes);
+        [remove_options](Store& store, const std::string& meeting, const Caller& caller, AgendaAfter after) {
+            return remove_agenda_item(store, meeting, ItemRef{remove_options->item, ItemNumbering::shown}, caller, after);
         });
 
     auto move_options = std::make_shared<ItemOptions>();
     agenda_edit_command(
-        agenda, context, "move", "Move an item to another position on the agenda",
+        agenda, context, "move", "Move an item to another place inside its section", "moved",
         [move_options](CLI::App* command) {
             command->add_option("--item", move_options->item, "the item: the number the agenda shows, or AI-n")
                 ->required();
-            command->add_option("--to", move_options->position, "new position, counting every item from 1")
+            command->add_option("--to", move_options->position,
+                       "the number it gets on the agenda, inside its section (change its section with `agenda edit`)")
                 ->required();
         },
-        [move_options](Store& store, const std::string& meeting, const Caller& caller) {
+        [move_options](Store& store, const std::string& meeting, const Caller& caller, AgendaAfter after) {
             return edit_agenda_item(store, meeting, ItemRef{move_options->item, ItemNumbering::shown}, {},
-                move_options->position, std::nullopt, caller, AgendaAfter::yes);
+                move_options->position, std::nullopt, caller, after);
         });
 }
 

@@ -12,7 +12,7 @@ namespace {
 // own field options.
 template <class T>
 void add_record_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& spec, const std::string& name,
-    const std::string& description, std::vector<std::string_view> exclude,
+    const std::string& description, std::vector<ParamSpec> inputs,
     Result<T> (*record)(Store&, std::string_view, std::optional<ItemRef>, Patch, const Caller&))
 {
     auto* command = noun->add_subcommand(name, description);
@@ -23,9 +23,6 @@ void add_record_command(CLI::App* noun, CliContext& context, const EntitySpec<T>
     command->add_option("MEETING", options->meeting, "the meeting: MTG-3 or 3")->required();
     auto* item = command->add_option(
         "--item", options->item, "the agenda item it belongs to: the number the agenda shows, or AI-n");
-    exclude.push_back("meeting");
-    exclude.push_back("agenda_item");
-    auto inputs = field_inputs(spec, Creating::yes, exclude);
     auto fields = add_input_options(command, inputs);
     on_run(command, context, [&context, &spec, options, item, inputs, fields, record]() -> Result<void> {
         auto patch = C9_TRY(patch_from_options(inputs, *fields));
@@ -47,11 +44,13 @@ void add_note(CLI::App* noun, CliContext& context)
     auto* command = noun->add_subcommand("note", "Record the notes and outcome of an agenda item");
     struct Options {
         std::string meeting, item, text, outcome;
+        bool append = false;
     };
     auto options = std::make_shared<Options>();
     command->add_option("MEETING", options->meeting, "the meeting: MTG-3 or 3")->required();
     command->add_option("--item", options->item, "the item: the number the agenda shows, or AI-n")->required();
     auto* text = command->add_option("--text", options->text, "the notes (replace earlier notes of the item)");
+    command->add_flag("--append", options->append, "add --text to the item's notes as a new paragraph")->needs(text);
     command->add_option("--outcome", options->outcome,
         choice_help("what came of it", FieldKind::choice, enum_names<Outcome>()));
     on_run(command, context, [&context, options, text]() -> Result<void> {
@@ -66,7 +65,7 @@ void add_note(CLI::App* noun, CliContext& context)
             notes = options->text;
         auto* store = C9_TRY(context.open());
         auto item = C9_TRY(record_note(*store, options->meeting, ItemRef{options->item, ItemNumbering::shown}, notes,
-            outcome, context.caller()));
+            outcome, context.caller(), options->append ? NoteMode::append : NoteMode::replace));
         if (context.json)
             print_json(row_json(agenda_item_spec(), item));
         else
@@ -81,11 +80,11 @@ void add_meeting_record_commands(CLI::App* noun, CliContext& context)
 {
     add_note(noun, context);
     add_record_command<Decision>(noun, context, decision_spec(), "decide",
-        "Record a decision with its type and rationale", {}, &record_decision);
+        "Record a decision with its type and rationale", decision_params(), &record_decision);
     add_record_command<ActionItem>(noun, context, action_spec(), "act",
-        "Raise an action item; due by default at the next meeting of the series",
-        {"status", "progress", "origin_type", "origin_id"}, &raise_action);
-    add_record_command<Lesson>(noun, context, lesson_spec(), "lesson", "Record a lesson learned", {}, &record_lesson);
+        "Raise an action item; due by default at the next meeting of the series", action_params(), &raise_action);
+    add_record_command<Lesson>(noun, context, lesson_spec(), "lesson", "Record a lesson learned", lesson_params(),
+        &record_lesson);
 }
 
 } // namespace c9

@@ -1,6 +1,7 @@
 // The real clause9 binary: output, --json shapes, and errors that leave the database byte-for-byte unchanged.
 #include "test_support.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -219,6 +220,56 @@ TEST_F(Cli, SummaryAndConfig)
                         "--treatment", "accept"});
     EXPECT_EQ(refused.status, 2);
     EXPECT_NE(refused.err.find("appetite of 6"), std::string::npos) << refused.err;
+}
+
+TEST_F(Cli, RunningAMeetingSaysWhatChangedInOneLine)
+{
+    ASSERT_EQ(run({"series", "add", "--name", "ISMS maintenance", "--type", "maintenance", "--cadence", "monthly",
+                  "--chair", "PER-1"}).status, 0);
+    ASSERT_EQ(run({"meeting", "plan", "--series", "SER-1", "--at", "2026-06-20T09:00Z"}).status, 0);
+    // An agenda edit prints the item in one line; --show prints the agenda.
+    auto added = run({"agenda", "add", "MTG-1", "--title", "Budget for the SIEM"});
+    ASSERT_EQ(added.status, 0) << added.err;
+    EXPECT_EQ(std::count(added.out.begin(), added.out.end(), '\n'), 1) << added.out;
+    EXPECT_NE(added.out.find("added AI-"), std::string::npos) << added.out;
+    EXPECT_NE(added.out.find("\"Budget for the SIEM\", item "), std::string::npos) << added.out;
+    auto shown = run({"agenda", "edit", "MTG-1", "--item", "1", "--timebox-minutes", "7", "--show"});
+    ASSERT_EQ(shown.status, 0) << shown.err;
+    EXPECT_NE(shown.out.find("Budget for the SIEM"), std::string::npos) << "the whole agenda: " << shown.out;
+    EXPECT_GT(std::count(shown.out.begin(), shown.out.end(), '\n'), 5);
+
+    // `act` does not require --due: it defaults to the next meeting.
+    auto help = run({"meeting", "act", "--help"});
+    auto due = help.out.substr(help.out.find("--due"));
+    due = due.substr(0, due.find('\n'));
+    EXPECT_EQ(due.find("REQUIRED"), std::string::npos) << due;
+    EXPECT_NE(due.find("default: the next meeting of the series"), std::string::npos) << due;
+
+    // Closing a planned meeting says to start it; a held one says it is closed already.
+    auto early = run({"meeting", "close", "MTG-1"});
+    EXPECT_EQ(early.status, 4);
+    EXPECT_NE(early.err.find("start it first"), std::string::npos) << early.err;
+    ASSERT_EQ(run({"meeting", "start", "MTG-1"}).status, 0);
+
+    // --append adds a paragraph; --text alone replaces.
+    ASSERT_EQ(run({"meeting", "note", "MTG-1", "--item", "1", "--text", "First point."}).status, 0);
+    auto appended = run({"meeting", "note", "MTG-1", "--item", "1", "--text", "Second point.", "--append"});
+    ASSERT_EQ(appended.status, 0) << appended.err;
+    auto notes = json({"agenda", "MTG-1"});
+    std::string first_notes;
+    for (const auto& section : notes["sections"])
+        for (const auto& item : section["items"])
+            if (item["number"] == 1)
+                first_notes = item["notes"].get<std::string>();
+    EXPECT_EQ(first_notes, "First point.\n\nSecond point.");
+    auto bare = run({"meeting", "note", "MTG-1", "--item", "1", "--append"});
+    EXPECT_NE(bare.status, 0) << "--append needs --text";
+
+    ASSERT_EQ(run({"meeting", "close", "MTG-1"}).status, 0);
+    auto twice = run({"meeting", "close", "MTG-1"});
+    EXPECT_EQ(twice.status, 4);
+    EXPECT_NE(twice.err.find("already closed: it is held"), std::string::npos) << twice.err;
+    EXPECT_EQ(twice.err.find("start it first"), std::string::npos) << twice.err;
 }
 
 } // namespace
