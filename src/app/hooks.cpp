@@ -36,6 +36,8 @@ Result<void> check_against_store(Tx&, const Meeting* before, const Meeting& row,
     if (before->state == MeetingState::approved)
         return Error::locked(fmt::format("{} is approved: its record is sealed and cannot change",
                                          display_id("MTG", before->id)));
+    if (before->state == MeetingState::cancelled)
+        return Error::conflict(fmt::format("{} is cancelled; plan another meeting instead", display_id("MTG", before->id)));
     if (before->state != MeetingState::planned && before->starts_at != row.starts_at)
         problems.add("starts_at", "cannot change once the meeting has started");
     if (before->series != row.series)

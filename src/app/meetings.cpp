@@ -57,14 +57,29 @@ Result<Meeting> plan_meeting(Tx& tx, Id series_id, std::optional<Timestamp> star
         latest.limit = 1;
         auto page = C9_TRY(list_rows(tx, meeting_spec(), latest));
         if (!page.rows.empty()) {
+            // The next date of the cadence still ahead: a series that paused skips the dates it missed.
             auto last = page.rows.front().starts_at;
+            auto time_of_day = last - start_of(to_date(last));
             auto cadence = Recurrence::parse(series.cadence).value_or(Recurrence{});
-            starts_at = start_of(cadence.next(to_date(last))) + (last - start_of(to_date(last)));
+            auto day = cadence.next(to_date(last));
+            for (int step = 0; step < 1000 && start_of(day) + time_of_day < caller.now; ++step)
+                day = cadence.next(day);
+            starts_at = start_of(day) + time_of_day;
         } else {
             starts_at = start_of(add_days(to_date(caller.now), 1)) + std::chrono::hours(9);
         }
     }
+    // One meeting of a series runs at a time: the next is planned once the running one is closed.
+    ListQuery running;
+    running.filters = {where("series", FilterOp::eq, series_id),
+        where("state", FilterOp::eq, std::string(to_string(MeetingState::in_progress)))};
+    running.limit = 1;
+    auto in_progress = C9_TRY(list_rows(tx, meeting_spec(), running));
+    if (!in_progress.rows.empty())
+        return Error::conflict(fmt::format("{} is in progress; close it before planning the next meeting of {}",
+            display_id("MTG", in_progress.rows.front().id), display_id("SER", series_id)));
     auto clash = C9_TRY(tx.count(table_of(meeting_spec()), {where("series", FilterOp::eq, series_id),
+                                                            where("state", FilterOp::ne, std::string("cancelled")),
                                                             where("starts_at", FilterOp::eq, format_timestamp(*starts_at))}));
     if (clash > 0)
         return Error::conflict(fmt::format("{} already has a meeting at {}", display_id("SER", series_id),

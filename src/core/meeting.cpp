@@ -3,6 +3,7 @@
 #include "core/recurrence.h"
 #include "core/registry.h"
 #include "core/review_inputs.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <fmt/format.h>
@@ -71,8 +72,8 @@ const EntitySpec<Meeting>& meeting_spec()
             field<&Meeting::duration_minutes>("duration_minutes", FieldKind::integer, listed, "length in minutes")
                 .labelled("Duration (minutes)"),
             field<&Meeting::location>("location", FieldKind::text, no_flags, "room or video link"),
-            field<&Meeting::state>(
-                "state", FieldKind::choice, read_only | listed | filterable, "planned, in_progress, held or approved"),
+            field<&Meeting::state>("state", FieldKind::choice, read_only | listed | filterable,
+                "planned, in_progress, held, approved or cancelled"),
             field<&Meeting::started_at>("started_at", FieldKind::timestamp, read_only, "when it started")
                 .labelled("Started"),
             field<&Meeting::ended_at>("ended_at", FieldKind::timestamp, read_only, "when it was closed")
@@ -89,10 +90,23 @@ const EntitySpec<Meeting>& meeting_spec()
             field<&Meeting::uncovered_reason>("uncovered_reason", FieldKind::text, multiline,
                 "management review: why an input of 9.3.2 is not covered")
                 .labelled("Why a 9.3.2 input is not covered"),
+            field<&Meeting::cancel_reason>("cancel_reason", FieldKind::text, multiline,
+                "why the meeting was cancelled (given when cancelling it)")
+                .labelled("Why it was cancelled"),
         },
         nullptr,
         nullptr,
-        {},
+        {
+            // Moving a planned meeting is an update of starts_at; both are refused once it has started.
+            {.name = "cancel",
+                .help = "Cancel a planned meeting (--cancel-reason says why; the invitees' record keeps it)",
+                .fields = {"cancel_reason"},
+                .state = "state",
+                .to = {"cancelled"},
+                .from = {"planned"},
+                // The state is the meeting cycle's own (read-only to edits): the verb sets it.
+                .stamp = [](Meeting& row, Timestamp) { row.state = MeetingState::cancelled; }},
+        },
         false,
     };
     return spec;
@@ -100,10 +114,20 @@ const EntitySpec<Meeting>& meeting_spec()
 
 void derive(Meeting&, const Meeting*, const Rules&) {}
 
-void validate(const Meeting& row, const Meeting*, const Rules&, Problems& problems)
+void validate(const Meeting& row, const Meeting* before, const Rules& rules, Problems& problems)
 {
     if (row.duration_minutes < 5 || row.duration_minutes > 24 * 60)
         problems.add("duration_minutes", "must be between 5 and 1440");
+    // A meeting is planned, or moved, to a time still ahead; held meetings keep the time they had.
+    if (row.state == MeetingState::planned && (!before || before->starts_at != row.starts_at)
+        && row.starts_at < rules.now)
+        problems.add("starts_at", fmt::format("{} is in the past; plan or move a meeting to a time from now on",
+                                              format_timestamp(row.starts_at)));
+    bool has_reason = row.cancel_reason && !trim(*row.cancel_reason).empty();
+    if (row.state == MeetingState::cancelled && !has_reason)
+        problems.add("cancel_reason", "is required: say why the meeting is cancelled");
+    if (row.state != MeetingState::cancelled && has_reason)
+        problems.add("cancel_reason", "is given when cancelling the meeting (`meeting cancel`)");
 }
 
 const EntitySpec<AgendaItem>& agenda_item_spec()

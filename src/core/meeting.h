@@ -12,8 +12,8 @@ namespace c9 {
 enum class MeetingType { maintenance, management_review, incident_review, risk_review };
 C9_ENUM_NAMES(MeetingType, "maintenance", "management_review", "incident_review", "risk_review");
 
-enum class MeetingState { planned, in_progress, held, approved };
-C9_ENUM_NAMES(MeetingState, "planned", "in_progress", "held", "approved");
+enum class MeetingState { planned, in_progress, held, approved, cancelled };
+C9_ENUM_NAMES(MeetingState, "planned", "in_progress", "held", "approved", "cancelled");
 
 enum class AttendeeRole { chair, minute_taker, member, guest };
 C9_ENUM_NAMES(AttendeeRole, "chair", "minute_taker", "member", "guest");
@@ -68,6 +68,7 @@ struct Meeting : Row {
     std::optional<std::string> minutes_hash;
     std::optional<std::string> audit_head;
     std::optional<std::string> uncovered_reason; // management review: why an input of 9.3.2 was not covered
+    std::optional<std::string> cancel_reason;    // why a planned meeting was cancelled
 };
 
 struct Attendance {

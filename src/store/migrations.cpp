@@ -386,17 +386,18 @@ constexpr std::string_view migration_2 =
     "CREATE INDEX login_failures_at ON login_failures (at);\n";
 
 // The agenda takes incidents by when they were recorded, not detected, so one detected before a meeting and recorded
-// during it reaches the next agenda.
+// during it reaches the next agenda. A planned meeting can be cancelled, with the reason kept.
 constexpr std::string_view migration_3 =
     "CREATE INDEX incidents_created_at ON incidents (created_at, severity);\n"
-    "CREATE INDEX incidents_updated_at ON incidents (updated_at);\n";
+    "CREATE INDEX incidents_updated_at ON incidents (updated_at);\n"
+    "ALTER TABLE meetings ADD COLUMN cancel_reason TEXT;\n";
 
 #undef C9_ROW_COLUMNS
 
 constexpr std::array<Migration, 3> all_migrations{{
     {"registers, meetings, history and audit trail", migration_1, {}},
     {"accounts, sessions, API tokens and login throttling", migration_2, {}},
-    {"incidents indexed by when they were recorded", migration_3, {}},
+    {"incidents indexed by when they were recorded; meetings can be cancelled", migration_3, {}},
 }};
 
 void replace_all(std::string& text, std::string_view from, std::string_view to)

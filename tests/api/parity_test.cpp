@@ -243,6 +243,23 @@ std::vector<ParityCase> parity_cases()
             "/meetings/MTG-2/approve", {{"by", "carl@example.org"}}, "", O::ok, "meeting", "meetings", "MTG-2"},
         {"meeting update after approval", {"meeting", "update", "MTG-2", "--location", "Room 2"}, "PATCH",
             "/meetings/MTG-2", {{"location", "Room 2"}}, "5", O::conflict, "meeting", "meetings", "MTG-2"},
+        {"meeting plan in the past", {"meeting", "plan", "--series", "SER-1", "--at", "2026-06-01T09:00Z"}, "POST",
+            "/meeting-series/SER-1/meetings", {{"starts_at", "2026-06-01T09:00:00Z"}}, "", O::invalid, "", "", ""},
+        {"meeting plan to cancel", {"meeting", "plan", "--series", "SER-1", "--at", "2026-07-20T09:00Z"}, "POST",
+            "/meeting-series/SER-1/meetings", {{"starts_at", "2026-07-20T09:00:00Z"}}, "", O::ok, "meeting",
+            "meetings", "MTG-3"},
+        {"meeting move", {"meeting", "update", "MTG-3", "--starts-at", "2026-07-21T09:00:00Z"}, "PATCH",
+            "/meetings/MTG-3", {{"starts_at", "2026-07-21T09:00:00Z"}}, "1", O::ok, "meeting", "meetings", "MTG-3"},
+        {"meeting move into the past", {"meeting", "update", "MTG-3", "--starts-at", "2026-06-01T09:00:00Z"}, "PATCH",
+            "/meetings/MTG-3", {{"starts_at", "2026-06-01T09:00:00Z"}}, "2", O::invalid, "meeting", "meetings",
+            "MTG-3"},
+        {"meeting cancel without a reason", {"meeting", "cancel", "MTG-3"}, "POST", "/meetings/MTG-3/cancel",
+            Json::object(), "", O::invalid, "meeting", "meetings", "MTG-3"},
+        {"meeting cancel", {"meeting", "cancel", "MTG-3", "--cancel-reason", "the chair is ill"}, "POST",
+            "/meetings/MTG-3/cancel", {{"cancel_reason", "the chair is ill"}}, "", O::ok, "meeting", "meetings",
+            "MTG-3"},
+        {"meeting cancel twice", {"meeting", "cancel", "MTG-3", "--cancel-reason", "again"}, "POST",
+            "/meetings/MTG-3/cancel", {{"cancel_reason", "again"}}, "", O::conflict, "meeting", "meetings", "MTG-3"},
     };
 }
 
