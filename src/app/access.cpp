@@ -1,6 +1,10 @@
 #include "app/access.h"
 
+#include "app/refs.h"
 #include "core/entity.h"
+#include "core/person.h"
+#include "store/store.h"
+#include "store/typed.h"
 #include "store/meeting_records.h"
 
 #include <fmt/format.h>
@@ -68,6 +72,20 @@ bool manages_accounts(const Caller& caller)
         return true;
     return caller.standing == Standing::account && caller.role
         && grant(*caller.role, Permission::manage_users) == Grant::granted;
+}
+
+Result<Caller> acting_as(Store& store, Caller local, std::string_view person_ref)
+{
+    if (local.standing != Standing::local)
+        return Error::invalid("as", "only a local caller (the command line) names the person it acts for");
+    auto person = C9_TRY(store.read([&](Tx& tx) -> Result<Person> {
+        return get_row(tx, person_spec(), C9_TRY(resolve_person(tx, "as", person_ref)));
+    }));
+    if (!person.active)
+        return Error::invalid("as", fmt::format("{} is no longer active", display_id("PER", person.id)));
+    local.actor = fmt::format("{} as {} ({})", local.actor, display_id("PER", person.id), person.email);
+    local.person = person.id;
+    return local;
 }
 
 } // namespace c9

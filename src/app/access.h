@@ -22,4 +22,9 @@ Result<void> require_attendee(Tx& tx, const Caller& caller, Id meeting);
 // Whether the caller manages accounts (admins), or only its own account and tokens.
 bool manages_accounts(const Caller& caller);
 
+// A local caller (the CLI) acting for an ISMS person (`--as PER-3`, an email or a number): the audit trail names
+// the person next to the login ("cli:root as PER-3 (alice@example.org)") and the person is the caller's, as an
+// account's person is (the default approver, the one who records). Only an active person can be named.
+Result<Caller> acting_as(Store& store, Caller local, std::string_view person);
+
 } // namespace c9

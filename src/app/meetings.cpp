@@ -163,6 +163,22 @@ Result<Meeting> close_meeting(Tx& tx, Id id, std::optional<std::string> uncovere
                                               list));
         }
     }
+    // The minutes say who was there: anyone still marked invited when the meeting closes did not come.
+    std::vector<std::string> absent;
+    for (auto attendance : record.attendance)
+        if (attendance.presence == Presence::invited) {
+            attendance.presence = Presence::absent;
+            C9_TRY(set_attendance(tx, attendance));
+            absent.push_back(display_id("PER", attendance.person));
+        }
+    if (!absent.empty())
+        C9_TRY(tx.audit({.at = caller.now,
+                         .actor = caller.actor,
+                         .action = "attend",
+                         .entity = "meeting",
+                         .entity_id = id,
+                         .summary = fmt::format("{} closed with {} still invited, recorded as absent: {}",
+                             display_id("MTG", id), absent.size(), fmt::join(absent, ", "))}));
     closed.state = MeetingState::held;
     closed.ended_at = caller.now;
     auto rules = C9_TRY(load_rules(tx, caller.now));

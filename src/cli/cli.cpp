@@ -21,7 +21,7 @@ std::optional<std::string> unknown_command(CLI::App& root, int argc, char** argv
 {
     for (int index = 1; index < argc; ++index) {
         std::string_view arg = argv[index];
-        if (arg == "--db") {
+        if (arg == "--db" || arg == "--as") {
             ++index;
             continue;
         }
@@ -49,6 +49,10 @@ int run_cli(int argc, char** argv, ServeFunction serve)
     root.add_option("--db", context.db,
                     "database: a SQLite file (default clause9.db, or $CLAUSE9_DB) or postgresql://user@host/db");
     root.add_flag("--json", context.json, "print machine-readable JSON instead of text");
+    root.add_option("--as", context.as,
+            "the ISMS person you act for (PER-3, an email or a number): the audit trail records it next to your "
+            "login, and it is the default approver (default $CLAUSE9_AS)")
+        ->envname("CLAUSE9_AS");
     root.failure_message([](const CLI::App*, const CLI::Error& error) {
         return "clause9: " + one_line(error.what()) + " (see --help)\n";
     });

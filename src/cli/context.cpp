@@ -1,5 +1,6 @@
 #include "cli/context.h"
 
+#include "app/access.h"
 #include "app/setup.h"
 
 #include <iostream>
@@ -10,13 +11,29 @@ namespace c9 {
 
 Result<Store*> CliContext::open(Open mode)
 {
-    if (!store)
+    if (!store) {
+        if (!as.empty() && mode == Open::create)
+            return Error::invalid("as", "names a person of an existing database; leave it out here");
         store = C9_TRY(open_store(db, mode == Open::create ? OpenMode::create : OpenMode::existing));
+        if (!as.empty()) {
+            auto resolved = acting_as(*store, caller(), as);
+            if (!resolved) {
+                store.reset();
+                return std::move(resolved).error();
+            }
+            acting = std::move(*resolved);
+        }
+    }
     return store.get();
 }
 
 Caller CliContext::caller() const
 {
+    if (acting) {
+        auto caller = *acting;
+        caller.now = current_time();
+        return caller;
+    }
     std::string user = "unknown";
     if (const char* login = std::getenv("USER"); login && *login)
         user = login;

@@ -17,6 +17,7 @@ namespace c9 {
 
 struct CliContext {
     std::string db;
+    std::string as; // --as / CLAUSE9_AS: the ISMS person the command acts for
     bool json = false;
     std::optional<Error> failure;
     std::unique_ptr<Store> store;
@@ -24,8 +25,12 @@ struct CliContext {
     enum class Open { existing, create };
     // Opens the database; `existing` refuses a missing SQLite file or an uninitialised database, so a mistyped
     // --db never leaves an empty file behind.
+    // With --as, opening also resolves the person, so a wrong name fails before anything is written.
     Result<Store*> open(Open mode = Open::existing);
     Caller caller() const;
+
+private:
+    std::optional<Caller> acting; // the caller --as resolved to
 };
 
 // Sets the command's action. A failure is stored in the context; main prints it and exits non-zero.

@@ -272,5 +272,24 @@ TEST_F(Cli, RunningAMeetingSaysWhatChangedInOneLine)
     EXPECT_EQ(twice.err.find("start it first"), std::string::npos) << twice.err;
 }
 
+TEST_F(Cli, AsNamesTheIsmsPersonInTheAuditTrail)
+{
+    ASSERT_EQ(run({"person", "add", "--name", "Bob Gone", "--email", "bob@example.org", "--active", "no"}).status, 0);
+    auto before = db_bytes();
+    for (const auto& who : {"PER-9", "nobody@example.org", "PER-2"}) {
+        auto refused = run({"--as", who, "risk", "add", "--title", "Ransomware", "--owner", "PER-1", "--likelihood",
+                            "3", "--impact", "5"});
+        EXPECT_EQ(refused.status, 2) << who << ": " << refused.err;
+        EXPECT_NE(refused.err.find("as: "), std::string::npos) << refused.err;
+        EXPECT_EQ(db_bytes(), before) << who;
+    }
+    auto added = run({"--as", "alice@example.org", "risk", "add", "--title", "Ransomware", "--owner", "PER-1",
+                      "--likelihood", "3", "--impact", "5"});
+    ASSERT_EQ(added.status, 0) << added.err;
+    auto audit = json({"audit", "list"});
+    ASSERT_FALSE(audit.empty());
+    EXPECT_NE(audit.dump().find(" as PER-1 (alice@example.org)"), std::string::npos) << audit.dump(2);
+}
+
 } // namespace
 } // namespace c9

@@ -373,6 +373,11 @@ TEST_F(MeetingCycle, MinutesAreApprovedByTheChairOrAnAttendeeWhoWasPresent)
     auto state = db.store().read([&](Tx& tx) { return get_row(tx, meeting_spec(), meeting.id); });
     ASSERT_TRUE(state);
     EXPECT_EQ(state->state, MeetingState::held) << "a refused approval changes nothing";
+    // Nobody is left "invited" in a closed meeting: the invitees who did not come are absent.
+    auto record = db.store().read([&](Tx& tx) { return load_meeting(tx, meeting.id); });
+    ASSERT_TRUE(record);
+    for (const auto& attendance : record->attendance)
+        EXPECT_NE(attendance.presence, Presence::invited) << display_id("PER", attendance.person);
     auto approved = approve(member);
     ASSERT_TRUE(approved) << approved.error().message();
     EXPECT_EQ(approved->approved_by, member);
