@@ -98,6 +98,45 @@ Result<http::Response> note_route(Call& call)
     return row_response(row_json(agenda_item_spec(), item), item.version);
 }
 
+Json member_json(const SeriesMember& member)
+{
+    return {{"series", member.series}, {"person", member.person}, {"role", to_string(member.role)}};
+}
+
+Result<http::Response> list_members_route(Call& call)
+{
+    auto view = C9_TRY(list_series_members(call.api.store, call.param("id"), call.caller()));
+    auto rows = Json::array();
+    for (const auto& member : view.members) {
+        auto row = member_json(member);
+        row["name"] = view.names[member.person];
+        rows.push_back(std::move(row));
+    }
+    return json_response(rows);
+}
+
+Result<http::Response> add_member_route(Call& call)
+{
+    auto body = C9_TRY(call.object_body());
+    BodyReader reader(body, {"person", "role"});
+    auto person = reader.person("person", BodyReader::Need::required);
+    std::optional<AttendeeRole> role;
+    if (auto text = reader.text("role")) {
+        role = parse_enum<AttendeeRole>(*text);
+        if (!role)
+            reader.problems().add("role", "must be one of member, chair, minute_taker");
+    }
+    C9_TRY(reader.result());
+    return json_response(
+        member_json(C9_TRY(add_series_member(call.api.store, call.param("id"), *person, role, call.caller()))));
+}
+
+Result<http::Response> remove_member_route(Call& call)
+{
+    C9_TRY(remove_series_member(call.api.store, call.param("id"), call.param("person"), call.caller()));
+    return http::Response(204);
+}
+
 // Decisions, action items and lessons recorded in a meeting: the row's own fields, the meeting set by the path.
 template <class T>
 ApiHandler record_route(const EntitySpec<T>& spec,
@@ -119,6 +158,10 @@ ApiHandler record_route(const EntitySpec<T>& spec,
 void add_meeting_routes(Routes& routes)
 {
     routes.add("POST", "/api/v1/meeting-series/{id}/meetings", Permission::manage_meetings, plan_in_series);
+    routes.add("GET", "/api/v1/meeting-series/{id}/members", Permission::read, list_members_route);
+    routes.add("POST", "/api/v1/meeting-series/{id}/members", Permission::manage_meetings, add_member_route);
+    routes.add("DELETE", "/api/v1/meeting-series/{id}/members/{person}", Permission::manage_meetings,
+        remove_member_route);
     routes.add("POST", "/api/v1/meetings/{id}/start", Permission::manage_meetings, start_route);
     routes.add("POST", "/api/v1/meetings/{id}/close", Permission::manage_meetings, close_route);
     routes.add("POST", "/api/v1/meetings/{id}/approve", Permission::manage_meetings, approve_route);

@@ -3,6 +3,7 @@
 #include "app/access.h"
 #include "app/refs.h"
 #include "core/text.h"
+#include "store/meeting_records.h"
 #include "store/typed.h"
 
 #include <charconv>
@@ -195,6 +196,75 @@ Result<Lesson> record_lesson(Store& store, std::string_view meeting_ref, std::op
     Patch fields, const Caller& caller)
 {
     return record_in<Lesson>(store, meeting_ref, item, std::move(fields), caller, &record_lesson);
+}
+
+Result<StandingMembers> list_series_members(Store& store, std::string_view series_ref, const Caller&)
+{
+    return store.read([&](Tx& tx) -> Result<StandingMembers> {
+        auto series = C9_TRY(get_row(tx, series_spec(), C9_TRY(find_row_id(tx, series_spec(), series_ref))));
+        auto members = C9_TRY(series_members(tx, series.id));
+        return StandingMembers{std::move(series), std::move(members), C9_TRY(person_names(tx))};
+    });
+}
+
+Result<SeriesMember> add_series_member(Store& store, std::string_view series_ref, std::string_view person_ref,
+    std::optional<AttendeeRole> role, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meeting series"));
+    if (role == AttendeeRole::guest)
+        return Error::invalid("role", "a guest is invited to one meeting (`meeting attend --role guest`), not a "
+                                      "standing member; use member, chair or minute_taker");
+    return store.write([&](Tx& tx) -> Result<SeriesMember> {
+        auto series = C9_TRY(get_row(tx, series_spec(), C9_TRY(find_row_id(tx, series_spec(), series_ref))));
+        auto person = C9_TRY(get_row(tx, person_spec(), C9_TRY(resolve_person(tx, "person", person_ref))));
+        if (!person.active)
+            return Error::invalid("person", fmt::format("{} is no longer active", display_id("PER", person.id)));
+        SeriesMember member{series.id, person.id, role.value_or(AttendeeRole::member)};
+        if (member.role == AttendeeRole::chair && series.chair && *series.chair != person.id)
+            return Error::conflict(fmt::format("{} is chaired by {}; change the chair with `clause9 series update {} "
+                                               "--chair {}`",
+                display_id("SER", series.id), display_id("PER", *series.chair), display_id("SER", series.id),
+                display_id("PER", person.id)));
+        for (const auto& other : C9_TRY(series_members(tx, series.id)))
+            if (other.role == AttendeeRole::chair && member.role == AttendeeRole::chair && other.person != person.id)
+                return Error::conflict(fmt::format("{} is already the chair among the standing members of {}; give "
+                                                   "them another role first",
+                    display_id("PER", other.person), display_id("SER", series.id)));
+        C9_TRY(add_series_member(tx, member));
+        C9_TRY(tx.audit({.at = caller.now,
+                         .actor = caller.actor,
+                         .action = "member",
+                         .entity = "series",
+                         .entity_id = series.id,
+                         .summary = fmt::format("{} is a standing member of {} as {}", display_id("PER", person.id),
+                             display_id("SER", series.id), to_string(member.role))}));
+        return member;
+    });
+}
+
+Result<SeriesMember> remove_series_member(
+    Store& store, std::string_view series_ref, std::string_view person_ref, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "meeting series"));
+    return store.write([&](Tx& tx) -> Result<SeriesMember> {
+        auto series = C9_TRY(get_row(tx, series_spec(), C9_TRY(find_row_id(tx, series_spec(), series_ref))));
+        auto person = C9_TRY(resolve_person(tx, "person", person_ref));
+        std::optional<SeriesMember> found;
+        for (const auto& member : C9_TRY(series_members(tx, series.id)))
+            if (member.person == person)
+                found = member;
+        if (!found || !C9_TRY(remove_series_member(tx, series.id, person)))
+            return Error::not_found(fmt::format(
+                "{} is not a standing member of {}", display_id("PER", person), display_id("SER", series.id)));
+        C9_TRY(tx.audit({.at = caller.now,
+                         .actor = caller.actor,
+                         .action = "member",
+                         .entity = "series",
+                         .entity_id = series.id,
+                         .summary = fmt::format("{} is no longer a standing member of {}", display_id("PER", person),
+                             display_id("SER", series.id))}));
+        return *found;
+    });
 }
 
 } // namespace c9

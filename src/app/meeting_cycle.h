@@ -4,6 +4,8 @@
 // app/meetings.h and app/meeting_docs.h.
 #pragma once
 
+#include "app/registers.h"
+
 #include "app/meeting_docs.h"
 #include "app/meetings.h"
 
@@ -64,5 +66,20 @@ Result<ActionItem> raise_action(Store& store, std::string_view meeting_ref, std:
     Patch fields, const Caller& caller);
 Result<Lesson> record_lesson(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
     Patch fields, const Caller& caller);
+
+// Standing members of a series: who `meeting plan` invites to each of its meetings, with their roles. Changing
+// them leaves meetings already planned or held as they are.
+struct StandingMembers {
+    MeetingSeries series;
+    std::vector<SeriesMember> members; // by person id
+    PersonNames names;
+};
+Result<StandingMembers> list_series_members(Store& store, std::string_view series_ref, const Caller& caller);
+// Adds the person, or changes the role of a member. Roles: member (the default), chair, minute_taker; a guest is
+// invited to one meeting, not a standing member. One chair: the series' own chair, when it names one.
+Result<SeriesMember> add_series_member(Store& store, std::string_view series_ref, std::string_view person_ref,
+    std::optional<AttendeeRole> role, const Caller& caller);
+Result<SeriesMember> remove_series_member(
+    Store& store, std::string_view series_ref, std::string_view person_ref, const Caller& caller);
 
 } // namespace c9

@@ -129,11 +129,16 @@ void add_approve(CLI::App* noun, CliContext& context)
     };
     auto options = std::make_shared<Options>();
     add_meeting_argument(command, options->meeting);
-    command->add_option("--by", options->by, "the person approving the minutes: PER-2, 2 or an email")->required();
-    on_run(command, context, [&context, options]() -> Result<void> {
+    auto* by = command->add_option("--by", options->by,
+        "the person approving the minutes, the chair or an attendee who was present: PER-2, 2 or an email "
+        "(default: the person of --as)");
+    on_run(command, context, [&context, options, by]() -> Result<void> {
         auto* store = C9_TRY(context.open());
+        std::optional<std::string> approver;
+        if (by->count() > 0)
+            approver = options->by;
         auto meeting
-            = C9_TRY(approve_meeting(*store, options->meeting, options->by, context.caller(), minutes_renderers()));
+            = C9_TRY(approve_meeting(*store, options->meeting, approver, context.caller(), minutes_renderers()));
         if (context.json)
             print_json(row_json(meeting_spec(), meeting));
         else
@@ -163,6 +168,77 @@ void add_verify(CLI::App* noun, CliContext& context)
     });
 }
 
+// clause9 series member add|remove|list: who each meeting of the series invites, with their roles.
+void add_series_members(CLI::App* series, CliContext& context)
+{
+    auto* noun = series->add_subcommand("member", "Standing members of a series: `meeting plan` invites each of them "
+                                                  "with their role; meetings already planned or held stay as they are");
+    noun->require_subcommand(1);
+    struct Options {
+        std::string series, person, role;
+    };
+    auto print_member = [&context](const SeriesMember& member, std::string_view done) {
+        if (context.json)
+            print_json({{"series", member.series}, {"person", member.person}, {"role", to_string(member.role)}});
+        else
+            std::cout << fmt::format("{} {} of {} as {}\n", display_id("PER", member.person), done,
+                display_id("SER", member.series), to_string(member.role));
+    };
+
+    auto add = std::make_shared<Options>();
+    auto* add_command = noun->add_subcommand("add", "Add a standing member, or change a member's role");
+    add_command->add_option("SERIES", add->series, "the series: SER-1 or 1")->required();
+    add_command->add_option("--person", add->person, "the person: PER-3, 3 or an email")->required();
+    add_command->add_option("--role", add->role, "member (default), chair or minute_taker");
+    on_run(add_command, context, [&context, add, print_member]() -> Result<void> {
+        std::optional<AttendeeRole> role;
+        if (!add->role.empty()) {
+            role = parse_enum<AttendeeRole>(add->role);
+            if (!role)
+                return Error::invalid("role", "must be one of member, chair, minute_taker");
+        }
+        auto* store = C9_TRY(context.open());
+        print_member(C9_TRY(add_series_member(*store, add->series, add->person, role, context.caller())),
+            "is a standing member");
+        return {};
+    });
+
+    auto remove = std::make_shared<Options>();
+    auto* remove_command = noun->add_subcommand("remove", "Remove a standing member (from meetings planned later)");
+    remove_command->add_option("SERIES", remove->series, "the series: SER-1 or 1")->required();
+    remove_command->add_option("--person", remove->person, "the person: PER-3, 3 or an email")->required();
+    on_run(remove_command, context, [&context, remove, print_member]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        print_member(C9_TRY(remove_series_member(*store, remove->series, remove->person, context.caller())),
+            "is no longer a standing member");
+        return {};
+    });
+
+    auto list = std::make_shared<Options>();
+    auto* list_command = noun->add_subcommand("list", "List the standing members of a series");
+    list_command->add_option("SERIES", list->series, "the series: SER-1 or 1")->required();
+    on_run(list_command, context, [&context, list]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto view = C9_TRY(list_series_members(*store, list->series, context.caller()));
+        if (context.json) {
+            auto rows = Json::array();
+            for (const auto& member : view.members)
+                rows.push_back({{"person", member.person}, {"name", view.names[member.person]},
+                    {"role", to_string(member.role)}});
+            print_json(rows);
+            return {};
+        }
+        if (view.members.empty())
+            std::cout << fmt::format("{} has no standing members; add them with `clause9 series member add {} "
+                                     "--person PER-n`\n",
+                display_id("SER", view.series.id), display_id("SER", view.series.id));
+        for (const auto& member : view.members)
+            std::cout << fmt::format("{:<8} {:<32} {}\n", display_id("PER", member.person), view.names[member.person],
+                to_string(member.role));
+        return {};
+    });
+}
+
 } // namespace
 
 void add_meeting_commands(CLI::App& root, CliContext& context)
@@ -176,6 +252,7 @@ void add_meeting_commands(CLI::App& root, CliContext& context)
     add_close(noun, context);
     add_approve(noun, context);
     add_verify(noun, context);
+    add_series_members(root.get_subcommand("series"), context);
 }
 
 } // namespace c9

@@ -34,6 +34,14 @@ Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series)
     });
 }
 
+Result<bool> remove_series_member(Tx& tx, Id series, Id person)
+{
+    return guarded("remove a series member", [&]() -> Result<bool> {
+        return execute(tx.impl(), "DELETE FROM series_members WHERE series = :s AND person = :p", {series, person})
+            > 0;
+    });
+}
+
 Result<void> set_attendance(Tx& tx, const Attendance& attendance)
 {
     return guarded("record attendance", [&]() -> Result<void> {

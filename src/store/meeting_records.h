@@ -8,6 +8,8 @@ namespace c9 {
 
 Result<void> add_series_member(Tx& tx, const SeriesMember& member);
 Result<std::vector<SeriesMember>> series_members(Tx& tx, Id series);
+// Whether the person was a standing member of the series (and is no longer).
+Result<bool> remove_series_member(Tx& tx, Id series, Id person);
 
 // Inserts or replaces the attendance of one person at one meeting.
 Result<void> set_attendance(Tx& tx, const Attendance& attendance);

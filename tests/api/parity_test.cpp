@@ -208,6 +208,25 @@ std::vector<ParityCase> parity_cases()
             "/controls/A.5.2", {{"applicable", true}, {"status", "planned"}, {"owner", "PER-2"}}, "1", O::ok,
             "control", "controls", "5.2"},
 
+        // Standing members of a series.
+        {"series member add", {"series", "member", "add", "SER-1", "--person", "PER-4"}, "POST",
+            "/meeting-series/SER-1/members", {{"person", "PER-4"}}, "", O::ok, "series", "meeting-series", "SER-1"},
+        {"series member add as guest", {"series", "member", "add", "SER-1", "--person", "PER-4", "--role", "guest"},
+            "POST", "/meeting-series/SER-1/members", {{"person", "PER-4"}, {"role", "guest"}}, "", O::invalid,
+            "series", "meeting-series", "SER-1"},
+        {"series member add of nobody", {"series", "member", "add", "SER-1", "--person", "PER-99"}, "POST",
+            "/meeting-series/SER-1/members", {{"person", "PER-99"}}, "", O::invalid, "series", "meeting-series",
+            "SER-1"},
+        {"series member remove", {"series", "member", "remove", "SER-1", "--person", "pat@example.org"}, "DELETE",
+            "/meeting-series/SER-1/members/pat@example.org", Json(), "", O::ok, "series", "meeting-series", "SER-1"},
+        {"series member remove of a non-member", {"series", "member", "remove", "SER-1", "--person", "PER-4"},
+            "DELETE", "/meeting-series/SER-1/members/PER-4", Json(), "", O::not_found, "series", "meeting-series",
+            "SER-1"},
+        {"series member add again, as minute taker",
+            {"series", "member", "add", "SER-1", "--person", "PER-4", "--role", "minute_taker"}, "POST",
+            "/meeting-series/SER-1/members", {{"person", "PER-4"}, {"role", "minute_taker"}}, "", O::ok, "series",
+            "meeting-series", "SER-1"},
+
         // The meeting cycle.
         {"meeting plan", {"meeting", "plan", "--series", "SER-1", "--at", "2026-06-20T09:00Z"}, "POST",
             "/meeting-series/SER-1/meetings", {{"starts_at", "2026-06-20T09:00:00Z"}}, "", O::ok, "meeting",
@@ -319,7 +338,7 @@ protected:
         std::vector<std::string> headers;
         if (!if_match.empty())
             headers.push_back("If-Match: \"" + if_match + "\"");
-        return request(method, "/api/v1" + path, As::admin, method == "GET" ? std::optional<Json>{} : body, headers);
+        return request(method, "/api/v1" + path, As::admin, method == "GET" || method == "DELETE" ? std::optional<Json>{} : body, headers);
     }
 
     // The newest audit entry's sequence number on each side.

@@ -247,6 +247,33 @@ TEST_F(MeetingCycle, APlannedMeetingIsMovedOrCancelledUntilItStarts)
     ASSERT_FALSE(start_cancelled);
 }
 
+TEST_F(MeetingCycle, PlanningInvitesTheStandingMembersWithTheirRoles)
+{
+    auto carol = make(person_spec(), {{"name", std::string("Carol HR")}, {"email", std::string("carol@example.org")}});
+    auto caller = caller_at("2026-09-01T00:00:00Z");
+    ASSERT_TRUE(add_series_member(db.store(), display_id("SER", series), "bob@example.org", std::nullopt, caller));
+    ASSERT_TRUE(add_series_member(db.store(), display_id("SER", series), "PER-3", AttendeeRole::minute_taker, caller));
+    auto second_chair = add_series_member(db.store(), display_id("SER", series), "PER-2", AttendeeRole::chair, caller);
+    ASSERT_FALSE(second_chair) << "the series is chaired by PER-1";
+    EXPECT_EQ(second_chair.error().code(), ErrorCode::conflict);
+    auto first = plan("2026-09-15T09:00:00Z", "2026-09-01T00:00:00Z");
+
+    // Removing a member later leaves the meeting already planned as it is.
+    ASSERT_TRUE(remove_series_member(db.store(), display_id("SER", series), "carol@example.org", caller_at("2026-09-02T00:00:00Z")));
+    auto second = plan("2026-10-15T09:00:00Z", "2026-09-02T00:00:00Z");
+    auto roles = [&](Id meeting) {
+        auto record = db.store().read([&](Tx& tx) { return load_meeting(tx, meeting); });
+        EXPECT_TRUE(record);
+        std::map<Id, AttendeeRole> invited;
+        for (const auto& attendance : record->attendance)
+            invited[attendance.person] = attendance.role;
+        return invited;
+    };
+    EXPECT_EQ(roles(first.id), (std::map<Id, AttendeeRole>{{chair, AttendeeRole::chair}, {member, AttendeeRole::member},
+                                                            {carol, AttendeeRole::minute_taker}}));
+    EXPECT_EQ(roles(second.id), (std::map<Id, AttendeeRole>{{chair, AttendeeRole::chair}, {member, AttendeeRole::member}}));
+}
+
 TEST_F(MeetingCycle, EveryIllegalTransitionIsRefused)
 {
     using Step = std::function<Result<bool>(Tx&, Id, const Caller&)>;
