@@ -5,6 +5,7 @@ import RegisterForm from './RegisterForm.svelte';
 import AgendaEditor from './AgendaEditor.svelte';
 import Sparkline from './Sparkline.svelte';
 import HeatMap from './HeatMap.svelte';
+import SeriesMembers from './SeriesMembers.svelte';
 import Settings from '../screens/Settings.svelte';
 import { registerOf, type Row } from '../lib/registers';
 import type { AgendaDoc } from '../lib/meeting';
@@ -320,5 +321,66 @@ describe('Settings', () => {
     expect(row.textContent).toContain('9');
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('SeriesMembers', () => {
+  const series = { id: 4, ref: 'SER-4', version: 1, name: 'ISMS maintenance' } as unknown as Row;
+  afterEach(() => (session.info = null));
+
+  it('lists the members, changes a role and removes one, reading the list again after each change', async () => {
+    session.info = { role: 'chair', person: null, user: { role: 'chair' } } as unknown as SessionInfo;
+    let members = [
+      { series: 4, person: 1, name: 'Alice ISO', role: 'chair' },
+      { series: 4, person: 2, name: 'Bob IT', role: 'member' },
+    ];
+    const fetch = vi.fn((path: string, init: RequestInit) => {
+      if (path.startsWith('/api/v1/people')) return reply(200, { items: [], total: 0, limit: 500, offset: 0 });
+      if (init.method === 'POST') {
+        const body = JSON.parse(String(init.body));
+        members = members.map((member) => (member.person === body.person ? { ...member, role: body.role } : member));
+        return reply(200, { series: 4, person: body.person, role: body.role });
+      }
+      if (init.method === 'DELETE') {
+        members = members.filter((member) => !path.endsWith(`/${member.person}`));
+        return Promise.resolve(new Response(null, { status: 204 }));
+      }
+      return reply(200, members);
+    });
+    vi.stubGlobal('fetch', fetch);
+    render(SeriesMembers, { series });
+    await waitFor(() => expect(screen.getByText('Bob IT')).toBeTruthy());
+    await fireEvent.change(screen.getByLabelText('Role of Bob IT'), { target: { value: 'minute_taker' } });
+    await waitFor(() => expect(fetch.mock.calls.some(([path, init]) => init.method === 'POST' && path === '/api/v1/meeting-series/4/members')).toBe(true));
+    const post = fetch.mock.calls.find(([, init]) => init.method === 'POST')!;
+    expect(JSON.parse(String(post[1].body))).toEqual({ person: 2, role: 'minute_taker' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove Bob IT' }));
+    await waitFor(() => expect(screen.queryByText('Bob IT')).toBeNull());
+    expect(fetch.mock.calls.some(([path, init]) => init.method === 'DELETE' && path === '/api/v1/meeting-series/4/members/2')).toBe(true);
+  });
+
+  it('says why the server refused a change, at the panel', async () => {
+    session.info = { role: 'chair', person: null, user: { role: 'chair' } } as unknown as SessionInfo;
+    const fetch = vi.fn((path: string, init: RequestInit) => {
+      if (path.startsWith('/api/v1/people')) return reply(200, { items: [], total: 0, limit: 500, offset: 0 });
+      if (init.method === 'POST')
+        return reply(409, { title: 'Conflict', status: 409, detail: 'SER-4 is chaired by PER-1; change the chair with `clause9 series update SER-4 --chair PER-2`' });
+      return reply(200, [{ series: 4, person: 2, name: 'Bob IT', role: 'member' }]);
+    });
+    vi.stubGlobal('fetch', fetch);
+    render(SeriesMembers, { series });
+    await waitFor(() => expect(screen.getByText('Bob IT')).toBeTruthy());
+    await fireEvent.change(screen.getByLabelText('Role of Bob IT'), { target: { value: 'chair' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('SER-4 is chaired by PER-1'));
+  });
+
+  it('shows the members without controls to an auditor', async () => {
+    session.info = { role: 'auditor', person: null, user: { role: 'auditor' } } as unknown as SessionInfo;
+    vi.stubGlobal('fetch', vi.fn(() => reply(200, [{ series: 4, person: 2, name: 'Bob IT', role: 'minute_taker' }])));
+    render(SeriesMembers, { series });
+    await waitFor(() => expect(screen.getByText('Bob IT')).toBeTruthy());
+    expect(screen.getByText('minute taker')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(screen.queryByLabelText('Role of Bob IT')).toBeNull();
   });
 });
