@@ -140,6 +140,10 @@ Result<void> incidents(Tx& tx, Timestamp since, AgendaInput& input)
     input.routine_incidents
         = C9_TRY(sample(tx, spec, {recorded, where_in("severity", texts({"critical", "high"}), true)}, "detected_at"));
     // Closed, or changed while closed, since then: a closing recorded late with an earlier closing time counts too.
+    auto open = spec.open_filter();
+    open.push_back(where("detected_at", FilterOp::lt,
+        format_timestamp(input.now - std::chrono::hours(24) * input.long_open_days)));
+    input.long_open_incidents = C9_TRY(sample(tx, spec, open, "detected_at"));
     input.closed_without_lessons = C9_TRY(sample(tx, spec,
         {after("updated_at", since), where("closed_at", FilterOp::not_null),
             where("lessons_learned", FilterOp::is_null)},
@@ -161,6 +165,8 @@ Result<void> vulnerabilities(Tx& tx, Timestamp since, Date today, AgendaInput& i
     overdue.push_back(where("kev", FilterOp::eq, std::int64_t {0}));
     input.overdue_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), overdue));
     input.overdue_vulnerability_rows = C9_TRY(sample(tx, spec, overdue, "due"));
+    input.accepted_vulnerabilities = C9_TRY(sample(tx, spec,
+        {where("status", FilterOp::eq, std::string("risk_accepted")), after("updated_at", since)}, "updated_at"));
     return {};
 }
 
@@ -197,6 +203,22 @@ Result<void> risks(Tx& tx, Timestamp since, Date today, const Rules& rules, Agen
         sample(tx, spec, {open, where("next_review", FilterOp::lt, format_date(input.next_meeting))}, "next_review"));
     input.treatments_overdue
         = C9_TRY(sample(tx, spec, {open, where("treatment_due", FilterOp::lt, format_date(today))}, "treatment_due"));
+    return {};
+}
+
+// Maintenance: nonconformities recorded since P, those past the due date of their corrective action, and those
+// whose action is taken but not yet confirmed effective.
+Result<void> nonconformities(Tx& tx, Timestamp since, Date today, AgendaInput& input)
+{
+    const auto& spec = nonconformity_spec();
+    Filter open = where("status", FilterOp::ne, std::string("closed"));
+    input.new_nonconformities = C9_TRY(sample(tx, spec, {after("created_at", since)}, "created_at"));
+    input.overdue_corrective_actions
+        = C9_TRY(sample(tx, spec, {open, where("due", FilterOp::lt, format_date(today))}, "due"));
+    input.effectiveness_due = C9_TRY(sample(tx, spec,
+        {where("status", FilterOp::eq, std::string("in_progress")), where("corrective_action", FilterOp::not_null),
+            where("effective", FilterOp::is_null)},
+        "due"));
     return {};
 }
 
@@ -274,6 +296,8 @@ Result<AgendaInput> gather_agenda_input(Tx& tx, const Meeting& meeting, const Me
     C9_TRY(incidents(tx, since, input));
     C9_TRY(vulnerabilities(tx, since, today, input));
     C9_TRY(risks(tx, since, today, rules, input));
+    if (series.type == MeetingType::maintenance)
+        C9_TRY(nonconformities(tx, since, today, input));
     input.kpis = C9_TRY(review_kpis(tx, rules));
     if (series.type == MeetingType::management_review)
         C9_TRY(review_inputs(tx, since, input));

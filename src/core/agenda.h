@@ -121,6 +121,15 @@ struct AgendaInput {
 
     std::vector<KpiStatus> kpis;
 
+    // Maintenance meetings: vulnerabilities accepted as risk since P, incidents open longer than
+    // `long_open_days`, and nonconformities (10.2): new since P, corrective action overdue, effectiveness to check.
+    Sample<Vulnerability> accepted_vulnerabilities;
+    Sample<Incident> long_open_incidents;
+    int long_open_days = 30;
+    Sample<Nonconformity> new_nonconformities;
+    Sample<Nonconformity> overdue_corrective_actions;
+    Sample<Nonconformity> effectiveness_due; // corrective action taken, effectiveness not yet confirmed
+
     // Management review only.
     Sample<Nonconformity> nonconformities; // open, or changed since P
     Sample<Nonconformity> audit_findings;  // those from internal and external audits

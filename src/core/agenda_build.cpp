@@ -224,6 +224,12 @@ void incidents(Builder& builder)
                                 count_of(input.new_incidents, Severity::medium),
                                 count_of(input.new_incidents, Severity::low)),
                     {}, 5, refs("INC", input.routine_incidents.rows));
+    // Incidents still open long after detection: stuck responses are a management matter (5.26, 5.27).
+    if (!input.long_open_incidents.empty())
+        builder.add("incidents.long_open", AgendaSection::incidents,
+                    fmt::format("Incidents open for more than {} days ({})", input.long_open_days,
+                                input.long_open_incidents.total),
+                    {}, 5, refs("INC", input.long_open_incidents.rows));
     if (!input.closed_without_lessons.empty())
         builder.add("incidents.no_lessons", AgendaSection::incidents,
                     fmt::format("Incidents closed without lessons learned ({})", input.closed_without_lessons.total),
@@ -254,6 +260,12 @@ void vulnerabilities(Builder& builder)
         builder.add("vulnerabilities.new", AgendaSection::vulnerabilities,
                     fmt::format("New vulnerabilities since the last meeting: {}", by_severity(input.new_vulnerabilities)),
                     {}, 5, refs("VUL", input.new_vulnerability_rows.rows));
+    // Accepting a vulnerability is accepting a risk (6.1.3 e, 8.8): the meeting sees each acceptance once.
+    if (!input.accepted_vulnerabilities.empty())
+        builder.add("vulnerabilities.accepted", AgendaSection::vulnerabilities,
+                    fmt::format("Vulnerabilities accepted as risk since the last meeting ({})",
+                                input.accepted_vulnerabilities.total),
+                    {}, 5, refs("VUL", input.accepted_vulnerabilities.rows));
     if (!input.overdue_vulnerability_rows.empty())
         builder.add("vulnerabilities.overdue", AgendaSection::vulnerabilities,
                     fmt::format("Vulnerabilities past their remediation SLA: {}",
@@ -304,6 +316,30 @@ void risks(Builder& builder)
                     fmt::format("Mitigation effectiveness: {} risk scores lowered, {} rose since the last meeting",
                                 input.lowered.total, input.risen_total),
                     {}, 5, {}, covers);
+}
+
+void nonconformities(Builder& builder)
+{
+    const auto& input = builder.input();
+    // A management review has its own input for them (9.3.2 d1); the maintenance meeting follows each one up.
+    if (input.type == MeetingType::management_review)
+        return;
+    auto section = AgendaSection::nonconformities;
+    if (!input.new_nonconformities.empty())
+        builder.add("nonconformities.new", section,
+                    fmt::format("New nonconformities since the last meeting ({}): reaction, root cause, corrective "
+                                "action (10.2 a-c)",
+                                input.new_nonconformities.total),
+                    {}, 5, refs("NC", input.new_nonconformities.rows));
+    if (!input.overdue_corrective_actions.empty())
+        builder.add("nonconformities.overdue", section,
+                    fmt::format("Corrective actions past their due date ({})", input.overdue_corrective_actions.total),
+                    {}, 5, refs("NC", input.overdue_corrective_actions.rows));
+    if (!input.effectiveness_due.empty())
+        builder.add("nonconformities.effectiveness", section,
+                    fmt::format("Effectiveness of corrective actions to confirm before closing ({}) (10.2 d)",
+                                input.effectiveness_due.total),
+                    {}, 5, refs("NC", input.effectiveness_due.rows));
 }
 
 void kpis(Builder& builder)
@@ -408,6 +444,7 @@ std::vector<AgendaDraft> build_agenda(const AgendaInput& input)
     incidents(builder);
     vulnerabilities(builder);
     risks(builder);
+    nonconformities(builder);
     kpis(builder);
     management_review(builder);
     closing(builder);

@@ -227,6 +227,7 @@ std::string_view section_title(AgendaSection section)
     case AgendaSection::incidents: return "Incidents";
     case AgendaSection::vulnerabilities: return "Vulnerabilities";
     case AgendaSection::risks: return "Risks";
+    case AgendaSection::nonconformities: return "Nonconformities and corrective action (10.2)";
     case AgendaSection::kpis: return "KPIs";
     case AgendaSection::management_review: return "Management review inputs (9.3.2)";
     case AgendaSection::other_business: return "Any other business";

@@ -29,12 +29,13 @@ enum class AgendaSection {
     incidents,
     vulnerabilities,
     risks,
+    nonconformities,
     kpis,
     management_review,
     other_business
 };
 C9_ENUM_NAMES(AgendaSection, "opening", "actions", "maintenance", "controls", "incidents", "vulnerabilities", "risks",
-              "kpis", "management_review", "other_business");
+              "nonconformities", "kpis", "management_review", "other_business");
 
 enum class Outcome { information, decision, action };
 C9_ENUM_NAMES(Outcome, "information", "decision", "action");

@@ -184,6 +184,50 @@ TEST(AgendaBuilder, TableOfRules)
          "opening.previous_minutes"},
         {"the first meeting of a series has no previous minutes",
          [](AgendaInput& input) { input.previous.reset(); }, "opening.attendance", "opening.previous_minutes"},
+        {"a vulnerability accepted as risk since the previous meeting is seen once",
+         [](AgendaInput& input) {
+             Vulnerability accepted;
+             accepted.id = 31;
+             accepted.status = VulnStatus::risk_accepted;
+             input.accepted_vulnerabilities = {{accepted}, 1};
+         },
+         "vulnerabilities.accepted", nullptr},
+        {"an incident open for more than 30 days is raised",
+         [](AgendaInput& input) {
+             Incident stuck;
+             stuck.id = 41;
+             input.long_open_incidents = {{stuck}, 1};
+         },
+         "incidents.long_open", nullptr},
+        {"a new nonconformity is discussed in its own section (10.2)",
+         [](AgendaInput& input) {
+             Nonconformity nc;
+             nc.id = 5;
+             input.new_nonconformities = {{nc}, 1};
+         },
+         "nonconformities.new", "nonconformities.overdue"},
+        {"an overdue corrective action is followed up",
+         [](AgendaInput& input) {
+             Nonconformity nc;
+             nc.id = 6;
+             input.overdue_corrective_actions = {{nc}, 1};
+         },
+         "nonconformities.overdue", "nonconformities.new"},
+        {"a corrective action awaiting its effectiveness check is listed",
+         [](AgendaInput& input) {
+             Nonconformity nc;
+             nc.id = 7;
+             input.effectiveness_due = {{nc}, 1};
+         },
+         "nonconformities.effectiveness", nullptr},
+        {"a management review leaves nonconformities to its 9.3.2 input",
+         [](AgendaInput& input) {
+             input.type = MeetingType::management_review;
+             Nonconformity nc;
+             nc.id = 8;
+             input.new_nonconformities = {{nc}, 1};
+         },
+         "opening.attendance", "nonconformities.new"},
         {"a closed incident without lessons is flagged",
          [](AgendaInput& input) {
              Incident incident;
