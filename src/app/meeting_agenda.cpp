@@ -73,6 +73,7 @@ Result<std::vector<AgendaItem>> build_meeting_agenda(Tx& tx, Id meeting_id, cons
     auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
     auto existing = C9_TRY(items_of(tx, meeting_id));
     auto merge = merge_agenda(meeting_id, existing, build_agenda(input));
+    fit_timeboxes(merge.items, meeting.duration_minutes);
 
     auto stamp = caller.stamp();
     std::map<Id, const AgendaItem*> before;

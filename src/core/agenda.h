@@ -157,6 +157,11 @@ AgendaMerge merge_agenda(Id meeting, const std::vector<AgendaItem>& existing, co
 // Where a new item of the section goes in an agenda: after the last shown item of that section or an earlier one.
 size_t insertion_index(const std::vector<AgendaItem>& items, AgendaSection section);
 
+// Generated timeboxes fit the meeting: when they and the chair's own (items added by hand, timeboxes edited) add up
+// to more than `duration_minutes`, the generated ones are scaled down to the time left, one minute at least. The
+// chair's timeboxes are never changed; an agenda still over its duration is flagged where it is shown.
+void fit_timeboxes(std::vector<AgendaItem>& items, int duration_minutes);
+
 // The order an agenda is shown, stored and numbered in: the shown items in their sections' fixed order (keeping the
 // chair's order inside each section), then the removed ones. Positions become 1..n, so a shown item's position is
 // the number the agenda, the invitation and the minutes print and that `--item N` names.

@@ -67,6 +67,40 @@ size_t insertion_index(const std::vector<AgendaItem>& items, AgendaSection secti
     return index;
 }
 
+void fit_timeboxes(std::vector<AgendaItem>& items, int duration_minutes)
+{
+    int kept = 0, generated = 0;
+    std::vector<AgendaItem*> scalable;
+    for (auto& item : items) {
+        if (item.removed)
+            continue;
+        if (!item.key || is_edited(item, "timebox_minutes")) {
+            kept += item.timebox_minutes;
+        } else {
+            generated += item.timebox_minutes;
+            scalable.push_back(&item);
+        }
+    }
+    int available = duration_minutes - kept;
+    if (generated <= available || scalable.empty())
+        return;
+    int floor_total = static_cast<int>(scalable.size()); // one minute each at least
+    available = std::max(available, floor_total);
+    int total = 0;
+    for (auto* item : scalable) {
+        item->timebox_minutes = std::max(1, item->timebox_minutes * available / generated);
+        total += item->timebox_minutes;
+    }
+    // Rounding down leaves minutes over: they go to the items in order, the longest first.
+    std::vector<AgendaItem*> by_length = scalable;
+    std::stable_sort(by_length.begin(), by_length.end(),
+                     [](const AgendaItem* a, const AgendaItem* b) { return a->timebox_minutes > b->timebox_minutes; });
+    for (size_t index = 0; total < available && !by_length.empty(); index = (index + 1) % by_length.size()) {
+        ++by_length[index]->timebox_minutes;
+        ++total;
+    }
+}
+
 void order_agenda(std::vector<AgendaItem>& items)
 {
     std::stable_sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) {

@@ -327,6 +327,44 @@ AgendaItem stored(Id id, int position, const AgendaDraft& draft)
     return item;
 }
 
+TEST(AgendaMerge, GeneratedTimeboxesFitTheMeetingAndTheChairsAreKept)
+{
+    auto item = [](Id id, int minutes, bool generated) {
+        AgendaItem one;
+        one.id = id;
+        one.timebox_minutes = minutes;
+        if (generated)
+            one.key = "k" + std::to_string(id);
+        return one;
+    };
+    std::vector<AgendaItem> items{item(1, 10, true), item(2, 10, true), item(3, 15, true), item(4, 30, false),
+                                  item(5, 5, true)};
+    items[4].removed = true; // not counted
+    auto edited = item(6, 10, true);
+    mark_edited(edited, "timebox_minutes");
+    items.push_back(edited);
+    fit_timeboxes(items, 60); // 35 generated, 40 the chair's: 20 left for the generated ones
+    int total = 0;
+    for (const auto& one : items)
+        total += one.removed ? 0 : one.timebox_minutes;
+    EXPECT_EQ(total, 60);
+    EXPECT_EQ(items[3].timebox_minutes, 30) << "added by hand";
+    EXPECT_EQ(items[5].timebox_minutes, 10) << "edited by the chair";
+    EXPECT_EQ(items[4].timebox_minutes, 5) << "removed";
+    EXPECT_GE(items[2].timebox_minutes, items[0].timebox_minutes) << "the longer stays longer";
+
+    // Within the time nothing changes; far beyond it each keeps a minute and the agenda stays over (flagged).
+    std::vector<AgendaItem> short_list{item(1, 10, true), item(2, 5, true)};
+    fit_timeboxes(short_list, 60);
+    EXPECT_EQ(short_list[0].timebox_minutes, 10);
+    std::vector<AgendaItem> long_list;
+    for (Id id = 1; id <= 40; ++id)
+        long_list.push_back(item(id, 5, true));
+    fit_timeboxes(long_list, 30);
+    for (const auto& one : long_list)
+        EXPECT_EQ(one.timebox_minutes, 1);
+}
+
 TEST(AgendaMerge, RegenerationKeepsTheChairsWork)
 {
     std::vector<AgendaDraft> first{
