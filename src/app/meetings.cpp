@@ -15,6 +15,9 @@ Result<void> ensure_record_open(const Meeting& meeting)
     if (meeting.state == MeetingState::approved)
         return Error::locked(fmt::format("{} is approved: its record is sealed and cannot change",
                                          display_id("MTG", meeting.id)));
+    if (meeting.state == MeetingState::cancelled)
+        return Error::conflict(
+            fmt::format("{} is cancelled; plan another meeting instead", display_id("MTG", meeting.id)));
     return {};
 }
 

@@ -62,6 +62,19 @@ TEST_F(MeetingCycle, APlannedMeetingIsMovedOrCancelledUntilItStarts)
         return start_meeting(tx, meeting.id, caller);
     });
     ASSERT_FALSE(start_cancelled);
+    // Nor is anything recorded in it or added to its agenda.
+    auto attend_cancelled = write("2026-08-21T09:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return record_attendance(tx, meeting.id, {member, std::nullopt, Presence::present}, caller);
+    });
+    ASSERT_FALSE(attend_cancelled);
+    EXPECT_NE(attend_cancelled.error().message().find("is cancelled"), std::string::npos)
+        << attend_cancelled.error().message();
+    auto item_on_cancelled = write("2026-08-21T09:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return add_agenda_item(tx, meeting.id, Patch{{"title", std::string("extra")}}, caller);
+    });
+    ASSERT_FALSE(item_on_cancelled);
+    EXPECT_NE(item_on_cancelled.error().message().find("is cancelled"), std::string::npos)
+        << item_on_cancelled.error().message();
 }
 
 TEST_F(MeetingCycle, PlanningInvitesTheStandingMembersWithTheirRoles)
