@@ -45,6 +45,20 @@ Result<void> check_against_store(Tx&, const Meeting* before, const Meeting& row,
     return {};
 }
 
+Result<void> check_against_store(Tx& tx, const MeetingSeries* before, const MeetingSeries& row, Problems& problems)
+{
+    if ((before && before->approvers == row.approvers) || problems.has("approvers"))
+        return {};
+    for (auto person : people_of(row.approvers).value_or(std::vector<Id>{})) {
+        auto found = get_row(tx, person_spec(), person);
+        if (!found)
+            problems.add("approvers", fmt::format("no person has the id {}", display_id("PER", person)));
+        else if (!found->active)
+            problems.add("approvers", fmt::format("{} is no longer active", display_id("PER", person)));
+    }
+    return {};
+}
+
 Result<void> after_write(Tx& tx, const Risk* before, const Risk& row, const Stamp& stamp)
 {
     if (before && !scores_changed(*before, row))

@@ -39,6 +39,9 @@ Result<void> check_against_store(Tx& tx, const Person* before, const Person& row
 // An approved meeting is sealed; a started meeting keeps its date.
 Result<void> check_against_store(Tx& tx, const Meeting* before, const Meeting& row, Problems& problems);
 
+// The people named as a series' approvers exist and are active.
+Result<void> check_against_store(Tx& tx, const MeetingSeries* before, const MeetingSeries& row, Problems& problems);
+
 // A change of a risk's levels appends to its score history (mitigation effectiveness over time).
 Result<void> after_write(Tx& tx, const Risk* before, const Risk& row, const Stamp& stamp);
 

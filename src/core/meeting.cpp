@@ -5,6 +5,7 @@
 #include "core/review_inputs.h"
 #include "core/text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 
@@ -34,6 +35,8 @@ const EntitySpec<MeetingSeries>& series_spec()
             field<&MeetingSeries::quorum>(
                 "quorum", FieldKind::integer, no_flags, "attendees who must be present for decisions"),
             field<&MeetingSeries::active>("active", FieldKind::boolean, filterable, "meetings are still planned"),
+            field<&MeetingSeries::approvers>("approvers", FieldKind::text, no_flags,
+                "who approves the minutes: PER-2, PER-7 (empty: the chair or an attendee who was present)"),
         },
     };
     return spec;
@@ -43,6 +46,8 @@ void derive(MeetingSeries& row, const MeetingSeries*, const Rules&)
 {
     if (auto recurrence = Recurrence::parse(row.cadence))
         row.cadence = recurrence->to_rrule();
+    if (auto refs = normalize_refs(row.approvers))
+        row.approvers = *refs;
 }
 
 void validate(const MeetingSeries& row, const MeetingSeries*, const Rules&, Problems& problems)
@@ -53,6 +58,71 @@ void validate(const MeetingSeries& row, const MeetingSeries*, const Rules&, Prob
         problems.add("duration_minutes", "must be between 5 and 1440");
     if (row.quorum && *row.quorum < 1)
         problems.add("quorum", "must be at least 1");
+    if (!people_of(row.approvers))
+        problems.add("approvers", "must list people as PER-n, separated by commas");
+}
+
+std::optional<std::vector<Id>> people_of(std::string_view refs)
+{
+    auto normal = normalize_refs(refs);
+    if (!normal)
+        return std::nullopt;
+    std::vector<Id> people;
+    std::string_view rest = *normal;
+    while (!rest.empty()) {
+        auto comma = rest.find(',');
+        auto token = trim(rest.substr(0, comma));
+        auto id = parse_display_id("PER", token);
+        if (!id)
+            return std::nullopt;
+        people.push_back(*id);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    return people;
+}
+
+const EntitySpec<Proposal>& proposal_spec()
+{
+    static const EntitySpec<Proposal> spec {
+        "proposal",
+        "proposals",
+        "agenda_proposals",
+        "PRP",
+        "Agenda proposal",
+        {
+            field<&Proposal::meeting>(
+                "meeting", FieldKind::reference, required | read_only | listed | filterable, "meeting", "meeting"),
+            field<&Proposal::title>("title", FieldKind::text, required | listed, "what the attendee wants discussed"),
+            field<&Proposal::kind>("kind", FieldKind::choice, required | listed | filterable,
+                "concern (a problem to raise), suggestion (a solution to propose) or update (news to give)"),
+            field<&Proposal::detail>("detail", FieldKind::text, multiline, "background for the chair and the room"),
+            field<&Proposal::sources>("sources", FieldKind::text, no_flags, "rows it is about: RSK-4, INC-7"),
+            field<&Proposal::proposed_by>(
+                "proposed_by", FieldKind::person, required | read_only | listed | filterable, "who proposes it"),
+            field<&Proposal::status>(
+                "status", FieldKind::choice, read_only | listed | filterable, "open, accepted or declined"),
+            field<&Proposal::reason>("reason", FieldKind::text, read_only, "why the chair declined it"),
+            field<&Proposal::agenda_item>(
+                "agenda_item", FieldKind::reference, read_only, "the agenda item it became", "agenda_item"),
+            field<&Proposal::decided_by>(
+                "decided_by", FieldKind::person, read_only, "who accepted or declined it"),
+        },
+    };
+    return spec;
+}
+
+void derive(Proposal& row, const Proposal*, const Rules&)
+{
+    if (auto refs = normalize_refs(row.sources))
+        row.sources = *refs;
+}
+
+void validate(const Proposal& row, const Proposal*, const Rules&, Problems& problems)
+{
+    if (auto refs = normalize_refs(row.sources); !refs)
+        problems.add("sources", refs.error().fields().at(0).message);
+    if (row.status == ProposalStatus::declined && (!row.reason || trim(*row.reason).empty()))
+        problems.add("reason", "is required to decline a proposal: the minutes say why it was not discussed");
 }
 
 const EntitySpec<Meeting>& meeting_spec()
@@ -173,7 +243,7 @@ void validate(const AgendaItem& row, const AgendaItem*, const Rules&, Problems& 
     if (row.timebox_minutes < 0 || row.timebox_minutes > 600)
         problems.add("timebox_minutes", "must be between 0 and 600");
     if (auto refs = normalize_refs(row.sources); !refs)
-        problems.add("sources", refs.error().message());
+        problems.add("sources", refs.error().fields().at(0).message);
     std::vector<std::string> unknown;
     parse_covers(row.covers, &unknown);
     if (!unknown.empty())
@@ -198,6 +268,13 @@ const EntitySpec<Decision>& decision_spec()
             field<&Decision::type>("type", FieldKind::choice, listed | filterable,
                                    "risk_acceptance, resource, policy_change, improvement or other"),
             field<&Decision::links>("links", FieldKind::text, no_flags, "rows it is about: RSK-12, INC-4"),
+            field<&Decision::owner>(
+                "owner", FieldKind::person, listed | filterable, "who is accountable for carrying it out"),
+            field<&Decision::due>("due", FieldKind::date, filterable, "by when it is carried out"),
+            field<&Decision::provisional>("provisional", FieldKind::boolean, read_only | filterable,
+                "taken without quorum: stands once a meeting with quorum confirms it"),
+            field<&Decision::confirms>(
+                "confirms", FieldKind::reference, no_flags, "the provisional decision it confirms", "decision"),
         },
     };
     return spec;
@@ -212,9 +289,11 @@ void derive(Decision& row, const Decision*, const Rules&)
 void validate(const Decision& row, const Decision*, const Rules&, Problems& problems)
 {
     if (auto refs = normalize_refs(row.links); !refs)
-        problems.add("links", refs.error().message());
+        problems.add("links", refs.error().fields().at(0).message);
     if (row.type == DecisionType::risk_acceptance && row.links.find("RSK-") == std::string::npos)
         problems.add("links", "a risk acceptance must name the risk it accepts (RSK-n)");
+    if (row.confirms && *row.confirms == row.id)
+        problems.add("confirms", "a decision cannot confirm itself");
 }
 
 std::string_view section_title(AgendaSection section)
@@ -274,6 +353,13 @@ std::optional<std::string> approval_refusal(
     auto who = display_id("PER", person);
     if (!active)
         return fmt::format("{} is no longer active and cannot approve minutes", who);
+    // The series names who approves: them and nobody else.
+    if (auto approvers = people_of(series.approvers); approvers && !approvers->empty()) {
+        if (std::find(approvers->begin(), approvers->end(), person) != approvers->end())
+            return std::nullopt;
+        return fmt::format("{} is not an approver of {}: its minutes are approved by {}", who,
+            display_id("SER", series.id), series.approvers);
+    }
     std::optional<Id> chair;
     for (const auto& entry : attendance) {
         if (entry.role == AttendeeRole::chair)

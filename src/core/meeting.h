@@ -43,6 +43,13 @@ C9_ENUM_NAMES(Outcome, "information", "decision", "action");
 enum class DecisionType { risk_acceptance, resource, policy_change, improvement, other };
 C9_ENUM_NAMES(DecisionType, "risk_acceptance", "resource", "policy_change", "improvement", "other");
 
+// What an attendee proposes for the agenda: a concern to raise, a suggestion (a solution), or an update to give.
+enum class ProposalKind { concern, suggestion, update };
+C9_ENUM_NAMES(ProposalKind, "concern", "suggestion", "update");
+
+enum class ProposalStatus { open, accepted, declined };
+C9_ENUM_NAMES(ProposalStatus, "open", "accepted", "declined");
+
 struct MeetingSeries : Row {
     std::string name;
     MeetingType type = MeetingType::maintenance;
@@ -53,6 +60,7 @@ struct MeetingSeries : Row {
     std::optional<Id> minute_taker;
     std::optional<int> quorum; // attendees present needed for decisions
     bool active = true;
+    std::string approvers; // people who approve the minutes when set ("PER-2, PER-7"); else chair or attendees
 };
 
 struct Meeting : Row {
@@ -108,11 +116,35 @@ struct Decision : Row {
     std::optional<std::string> rationale;
     DecisionType type = DecisionType::other;
     std::string links; // rows the decision is about: "RSK-12"
+    std::optional<Id> owner; // who is accountable for carrying it out
+    std::optional<Date> due;
+    // Taken by a meeting without quorum: it stands once a later meeting of the series with quorum confirms it.
+    bool provisional = false;
+    std::optional<Id> confirms; // the provisional decision this one confirms
+};
+
+// An agenda item an attendee proposes before the meeting; the chair accepts it into a section (it becomes an item
+// the chair added, which regeneration keeps) or declines it with a reason the minutes list.
+struct Proposal : Row {
+    Id meeting = 0;
+    std::string title;
+    ProposalKind kind = ProposalKind::concern;
+    std::optional<std::string> detail;
+    std::string sources; // rows it is about: "RSK-4"
+    Id proposed_by = 0;
+    ProposalStatus status = ProposalStatus::open;
+    std::optional<std::string> reason; // why it was declined
+    std::optional<Id> agenda_item;     // the item it became
+    std::optional<Id> decided_by;      // who accepted or declined it
 };
 
 const EntitySpec<MeetingSeries>& series_spec();
 void derive(MeetingSeries& row, const MeetingSeries* before, const Rules& rules);
 void validate(const MeetingSeries& row, const MeetingSeries* before, const Rules& rules, Problems& problems);
+
+const EntitySpec<Proposal>& proposal_spec();
+void derive(Proposal& row, const Proposal* before, const Rules& rules);
+void validate(const Proposal& row, const Proposal* before, const Rules& rules, Problems& problems);
 
 const EntitySpec<Meeting>& meeting_spec();
 void derive(Meeting& row, const Meeting* before, const Rules& rules);
@@ -134,9 +166,12 @@ std::vector<CoveredItem> covered_items(const std::vector<AgendaItem>& agenda);
 
 // Who may approve a meeting's minutes (7.5.3 and 9.3.3: the record is confirmed by someone who was there): the
 // meeting's chair (the series' chair when the meeting names none) or an attendee marked present, and only a person
-// still active. Returns why `person` may not, or nothing when they may.
+// still active. A series that names its approvers has them approve, and nobody else. Returns why `person` may not, or nothing when they may.
 std::optional<std::string> approval_refusal(
     Id person, bool active, const std::vector<Attendance>& attendance, const MeetingSeries& series);
+
+// The people a list of references names ("PER-2, PER-7"); nothing when it names anything else.
+std::optional<std::vector<Id>> people_of(std::string_view refs);
 
 // Normalises a list of row references ("inc-4 RSK-12") to "INC-4, RSK-12"; fails on an unknown prefix.
 Result<std::string> normalize_refs(std::string_view text);

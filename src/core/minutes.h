@@ -64,6 +64,21 @@ struct DocDecision {
     DecisionType type = DecisionType::other;
     std::string links;
     int item_number = 0; // 0: not tied to an item
+    std::optional<DocPerson> owner;
+    std::optional<Date> due;
+    bool provisional = false; // taken without quorum, awaiting confirmation
+    std::string confirms;     // the provisional decision it confirms: "DEC-4"
+};
+
+// A proposal that did not reach the agenda: declined by the chair (with the reason), or never answered before the
+// meeting started.
+struct DocProposal {
+    std::string ref; // PRP-2
+    std::string title;
+    ProposalKind kind = ProposalKind::concern;
+    std::optional<DocPerson> proposed_by;
+    ProposalStatus status = ProposalStatus::declined;
+    std::string reason;
 };
 
 struct DocAction {
@@ -112,6 +127,7 @@ struct MinutesDoc {
     std::vector<DocDecision> decisions;
     std::vector<DocAction> actions; // raised in this meeting
     std::vector<DocLesson> lessons;
+    std::vector<DocProposal> proposals_not_taken;
     std::string uncovered_reason;
     std::optional<DocApproval> approval;
 
@@ -157,7 +173,8 @@ inline QuorumStatement quorum_statement(const MinutesDoc& doc)
     if (doc.quorum_reached())
         return {"Quorum:", "reached: " + counts};
     if (!doc.decisions.empty())
-        counts += " The decisions below were taken without the required quorum.";
+        counts += " The decisions below are provisional: they were taken without the required quorum and come back "
+                  "to the next meeting of the series for confirmation.";
     return {"Quorum: NOT reached:", counts, true};
 }
 

@@ -10,7 +10,7 @@ namespace c9 {
 
 namespace {
 
-constexpr std::array<RegisterInfo, 14> all_registers{{
+constexpr std::array<RegisterInfo, 15> all_registers{{
     {"person", "PER", "people", "people"},
     {"control", "CTL", "controls", "controls"},
     {"activity", "MNT", "activities", "activities"},
@@ -25,6 +25,7 @@ constexpr std::array<RegisterInfo, 14> all_registers{{
     {"meeting", "MTG", "meetings", "meetings"},
     {"agenda_item", "AI", "agenda_items", "agenda-items"},
     {"decision", "DEC", "decisions", "decisions"},
+    {"proposal", "PRP", "agenda_proposals", "proposals"},
 }};
 
 } // namespace

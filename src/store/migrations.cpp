@@ -392,12 +392,37 @@ constexpr std::string_view migration_3 =
     "CREATE INDEX incidents_updated_at ON incidents (updated_at);\n"
     "ALTER TABLE meetings ADD COLUMN cancel_reason TEXT;\n";
 
+// Attendees propose agenda items and the chair accepts or declines them; a decision has an owner and a due date, and
+// one taken without quorum is provisional until a later meeting confirms it; a series can name who approves minutes.
+constexpr std::string_view migration_4 =
+    "CREATE TABLE agenda_proposals (\n" C9_ROW_COLUMNS
+    "meeting {int} NOT NULL REFERENCES meetings(id),\n"
+    "title TEXT NOT NULL,\n"
+    "kind TEXT NOT NULL,\n"
+    "detail TEXT,\n"
+    "sources TEXT NOT NULL,\n"
+    "proposed_by {int} NOT NULL REFERENCES people(id),\n"
+    "status TEXT NOT NULL,\n"
+    "reason TEXT,\n"
+    "agenda_item {int} REFERENCES agenda_items(id),\n"
+    "decided_by {int} REFERENCES people(id));\n"
+    "CREATE INDEX agenda_proposals_meeting ON agenda_proposals (meeting, status);\n"
+    "ALTER TABLE decisions ADD COLUMN owner {int} REFERENCES people(id);\n"
+    "ALTER TABLE decisions ADD COLUMN due TEXT;\n"
+    "ALTER TABLE decisions ADD COLUMN provisional {int} NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE decisions ADD COLUMN confirms {int} REFERENCES decisions(id);\n"
+    "CREATE INDEX decisions_owner ON decisions (owner);\n"
+    "CREATE INDEX decisions_created_at ON decisions (created_at);\n"
+    "CREATE INDEX decisions_confirms ON decisions (confirms);\n"
+    "ALTER TABLE meeting_series ADD COLUMN approvers TEXT NOT NULL DEFAULT '';\n";
+
 #undef C9_ROW_COLUMNS
 
-constexpr std::array<Migration, 3> all_migrations{{
+constexpr std::array<Migration, 4> all_migrations{{
     {"registers, meetings, history and audit trail", migration_1, {}},
     {"accounts, sessions, API tokens and login throttling", migration_2, {}},
     {"incidents indexed by when they were recorded; meetings can be cancelled", migration_3, {}},
+    {"agenda proposals; decision owners, due dates and provisional decisions; minutes approvers", migration_4, {}},
 }};
 
 void replace_all(std::string& text, std::string_view from, std::string_view to)

@@ -240,6 +240,38 @@ TEST_F(MeetingCycle, MinutesAreApprovedByTheChairOrAnAttendeeWhoWasPresent)
     EXPECT_EQ(approved->approved_by, member);
 }
 
+TEST_F(MeetingCycle, ASeriesThatNamesItsApproversHasThemApproveAndNobodyElse)
+{
+    auto board = make(person_spec(), {{"name", std::string("Erin Board")}, {"email", std::string("erin@example.org")}});
+    // Approvers must be people who exist.
+    auto nobody = update(db.store(), series_spec(), display_id("SER", series), {{"approvers", std::string("PER-99")}},
+        std::nullopt, caller_at("2026-04-01T00:00:00Z"));
+    ASSERT_FALSE(nobody);
+    EXPECT_EQ(nobody.error().fields().at(0).field, "approvers");
+    auto named = update(db.store(), series_spec(), display_id("SER", series),
+        {{"approvers", fmt::format("per-{}", board)}}, std::nullopt, caller_at("2026-04-01T00:00:00Z"));
+    ASSERT_TRUE(named) << named.error().message();
+    EXPECT_EQ(named->row.approvers, display_id("PER", board));
+
+    auto meeting = plan("2026-04-15T09:00:00Z", "2026-04-01T00:00:00Z");
+    ASSERT_TRUE(write("2026-04-15T09:00:00Z", [&](Tx& tx, const Caller& caller) { return start_meeting(tx, meeting.id, caller); }));
+    ASSERT_TRUE(write("2026-04-15T10:00:00Z", [&](Tx& tx, const Caller& caller) {
+        return close_meeting(tx, meeting.id, std::nullopt, caller);
+    }));
+    auto approve = [&](Id by) {
+        return write("2026-04-16T10:00:00Z", [&](Tx& tx, const Caller& caller) {
+            return approve_meeting(tx, meeting.id, by, caller, minutes_renderers());
+        });
+    };
+    // The chair was there, but the series says who approves.
+    auto by_chair = approve(chair);
+    ASSERT_FALSE(by_chair);
+    EXPECT_NE(by_chair.error().message().find("is not an approver of"), std::string::npos) << by_chair.error().message();
+    auto by_board = approve(board);
+    ASSERT_TRUE(by_board) << by_board.error().message();
+    EXPECT_EQ(by_board->approved_by, board);
+}
+
 TEST_F(MeetingCycle, OpenActionsAreCarriedForwardUntilClosed)
 {
     auto first = plan("2026-01-15T09:00:00Z", "2026-01-01T00:00:00Z");
