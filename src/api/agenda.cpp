@@ -3,6 +3,8 @@
 // remove items, one at a time or the whole agenda at once. Starting the meeting freezes the agenda. Each route
 // calls one use case of app/agenda.h.
 #include "app/agenda.h"
+
+#include "api/body.h"
 #include "api/register_routes.h"
 #include "export/doc_json.h"
 
@@ -131,6 +133,66 @@ Result<http::Response> replace_agenda_route(Call& call)
         agenda_view_json(C9_TRY(replace_agenda(call.api.store, call.param("id"), std::move(entries), call.caller()))));
 }
 
+// Proposals: the proposal's own fields, and "proposed_by" (a person's id or email; default the caller's person).
+Result<http::Response> propose_route(Call& call)
+{
+    auto body = C9_TRY(call.object_body());
+    std::optional<std::string> by;
+    if (auto found = body.find("proposed_by"); found != body.end()) {
+        Json proposer {{"proposed_by", *found}};
+        BodyReader reader(proposer, {"proposed_by"});
+        by = reader.person("proposed_by");
+        C9_TRY(reader.result());
+        body.erase("proposed_by");
+    }
+    auto patch = C9_TRY(patch_from_json(proposal_spec(), body));
+    auto proposal = C9_TRY(propose_agenda_item(call.api.store, call.param("id"), patch, by, call.caller()));
+    return created_response(row_json(proposal_spec(), proposal),
+        fmt::format("/api/v1/meetings/{}/proposals/{}", proposal.meeting, proposal.id), proposal.version);
+}
+
+Result<http::Response> list_proposals_route(Call& call)
+{
+    C9_TRY(no_query_parameters(call.request, "the proposals"));
+    auto rows = Json::array();
+    for (const auto& proposal : C9_TRY(list_proposals(call.api.store, call.param("id"), call.caller())))
+        rows.push_back(row_json(proposal_spec(), proposal));
+    return json_response(rows);
+}
+
+// {"section": "risks"}, or no body: the section the item goes to (default other_business).
+Result<http::Response> accept_route(Call& call)
+{
+    std::optional<AgendaSection> section;
+    if (!call.request.body().empty()) {
+        auto body = C9_TRY(call.object_body());
+        BodyReader reader(body, {"section"});
+        if (auto text = reader.text("section")) {
+            section = parse_enum<AgendaSection>(*text);
+            if (!section)
+                reader.problems().add("section", fmt::format("\"{}\" is not an agenda section", *text));
+        }
+        C9_TRY(reader.result());
+    }
+    auto accepted
+        = C9_TRY(accept_proposal(call.api.store, call.param("id"), call.param("proposal"), section, call.caller()));
+    auto json = row_json(proposal_spec(), accepted.proposal);
+    json["item"] = row_json(agenda_item_spec(), accepted.item);
+    return row_response(json, accepted.proposal.version);
+}
+
+// {"reason": "..."}: why the proposal is not taken onto the agenda.
+Result<http::Response> decline_route(Call& call)
+{
+    auto body = C9_TRY(call.object_body());
+    BodyReader reader(body, {"reason"});
+    auto reason = reader.text("reason", BodyReader::Need::required, 4000);
+    C9_TRY(reader.result());
+    auto proposal
+        = C9_TRY(decline_proposal(call.api.store, call.param("id"), call.param("proposal"), *reason, call.caller()));
+    return row_response(row_json(proposal_spec(), proposal), proposal.version);
+}
+
 } // namespace
 
 void add_agenda_routes(Routes& routes)
@@ -141,6 +203,11 @@ void add_agenda_routes(Routes& routes)
     routes.add("PATCH", "/api/v1/meetings/{id}/agenda/items/{item}", Permission::manage_meetings, edit_item_route,
         {.if_match = IfMatch::required});
     routes.add("DELETE", "/api/v1/meetings/{id}/agenda/items/{item}", Permission::manage_meetings, remove_item_route);
+    routes.add("GET", "/api/v1/meetings/{id}/proposals", Permission::read, list_proposals_route);
+    routes.add("POST", "/api/v1/meetings/{id}/proposals", Permission::record_meeting, propose_route);
+    routes.add("POST", "/api/v1/meetings/{id}/proposals/{proposal}/accept", Permission::manage_meetings, accept_route);
+    routes.add(
+        "POST", "/api/v1/meetings/{id}/proposals/{proposal}/decline", Permission::manage_meetings, decline_route);
 }
 
 } // namespace c9

@@ -52,6 +52,23 @@ struct AgendaEntry {
 Result<AgendaView> replace_agenda(
     Store& store, std::string_view meeting_ref, std::vector<AgendaEntry> entries, const Caller& caller);
 
+// Proposals (issue: attendees raise concerns and suggest solutions before the meeting). Anyone invited to a planned
+// meeting proposes an item; an account without the chair's rights proposes as its own person only. `by` names the
+// proposer (default: the caller's person). The chair accepts an open proposal into a section of the agenda (it
+// becomes an item the chair added, presented by the proposer, which regeneration keeps) or declines it with a
+// reason; the minutes list the proposals that did not reach the agenda.
+Result<Proposal> propose_agenda_item(Store& store, std::string_view meeting_ref, const Patch& fields,
+    std::optional<std::string> by, const Caller& caller);
+Result<std::vector<Proposal>> list_proposals(Store& store, std::string_view meeting_ref, const Caller& caller);
+struct AcceptedProposal {
+    Proposal proposal;
+    AgendaItem item;
+};
+Result<AcceptedProposal> accept_proposal(Store& store, std::string_view meeting_ref, std::string_view proposal_ref,
+    std::optional<AgendaSection> section, const Caller& caller);
+Result<Proposal> decline_proposal(Store& store, std::string_view meeting_ref, std::string_view proposal_ref,
+    std::string reason, const Caller& caller);
+
 // The minutes: as sealed at approval, or a draft from the record as it is now.
 struct MinutesView {
     std::optional<SealedMinutes> sealed;

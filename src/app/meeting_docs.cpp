@@ -117,8 +117,14 @@ Result<MinutesDoc> minutes_doc(Tx& tx, const MeetingRecord& record, const Caller
         numbers[item.id] = item.number;
     auto number_of = [&](std::optional<Id> item) { return item && numbers.contains(*item) ? numbers[*item] : 0; };
     for (const auto& decision : record.decisions)
-        doc.decisions.push_back({display_id("DEC", decision.id), decision.text, decision.rationale.value_or(""),
-                                 decision.type, decision.links, number_of(decision.agenda_item)});
+        doc.decisions.push_back(
+            {display_id("DEC", decision.id), decision.text, decision.rationale.value_or(""), decision.type,
+                decision.links, number_of(decision.agenda_item), C9_TRY(people.find(decision.owner)), decision.due,
+                decision.provisional, decision.confirms ? display_id("DEC", *decision.confirms) : std::string()});
+    for (const auto& proposal : record.proposals)
+        if (proposal.status != ProposalStatus::accepted)
+            doc.proposals_not_taken.push_back({display_id("PRP", proposal.id), proposal.title, proposal.kind,
+                C9_TRY(people.find(proposal.proposed_by)), proposal.status, proposal.reason.value_or("")});
     for (const auto& action : record.actions)
         doc.actions.push_back({display_id("ACT", action.id), action.title, C9_TRY(people.find(action.owner)),
                                action.due, action.status, number_of(action.agenda_item)});

@@ -43,6 +43,7 @@ Result<MeetingRecord> load_meeting(Tx& tx, Id id)
     record.decisions = C9_TRY(all_rows(tx, decision_spec(), {where("meeting", FilterOp::eq, id)}));
     record.actions = C9_TRY(all_rows(tx, action_spec(), {where("meeting", FilterOp::eq, id)}));
     record.lessons = C9_TRY(all_rows(tx, lesson_spec(), {where("meeting", FilterOp::eq, id)}));
+    record.proposals = C9_TRY(all_rows(tx, proposal_spec(), {where("meeting", FilterOp::eq, id)}));
     return record;
 }
 

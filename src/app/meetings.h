@@ -23,6 +23,7 @@ struct MeetingRecord {
     std::vector<Decision> decisions;
     std::vector<ActionItem> actions; // raised in this meeting
     std::vector<Lesson> lessons;     // recorded in this meeting
+    std::vector<Proposal> proposals; // proposed for its agenda, in the order they came
 };
 
 Result<MeetingRecord> load_meeting(Tx& tx, Id meeting);

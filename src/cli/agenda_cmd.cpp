@@ -2,6 +2,7 @@
 #include "app/agenda.h"
 #include "cli/commands.h"
 #include "cli/register_commands.h"
+#include "cli/row_text.h"
 #include "export/agenda_markdown.h"
 #include "export/doc_html.h"
 #include "export/doc_json.h"
@@ -131,6 +132,127 @@ void add_agenda_edits(CLI::App* agenda, CliContext& context)
         });
 }
 
+// Proposals: invitees propose items before the meeting; the chair accepts or declines them.
+void add_agenda_proposals(CLI::App* agenda, CliContext& context)
+{
+    struct ProposeOptions {
+        std::string meeting, title, kind, detail, source, by;
+    };
+    auto propose = std::make_shared<ProposeOptions>();
+    auto* command = agenda->add_subcommand(
+        "propose", "Propose an item for a planned meeting's agenda (any invitee); the chair accepts or declines it");
+    command->add_option("MEETING", propose->meeting, "the meeting: MTG-3 or 3")->required();
+    command->add_option("--title", propose->title, "what you want discussed")->required();
+    command->add_option("--kind", propose->kind,
+        "concern (a problem to raise), suggestion (a solution to propose) or update (news to give); default concern");
+    command->add_option("--detail", propose->detail, "background for the chair and the room");
+    command->add_option("--source", propose->source, "rows it is about: RSK-4, INC-7");
+    command->add_option("--by", propose->by, "who proposes it (id or email; default: the person you act as, --as)");
+    on_run(command, context, [&context, propose]() -> Result<void> {
+        // Each option's text is read as its field reads it, so a wrong kind names the kinds there are.
+        Patch fields;
+        Problems problems;
+        for (auto [name, text] : {std::pair<std::string_view, std::string> {"title", propose->title},
+                 {"kind", propose->kind.empty() ? "concern" : propose->kind}, {"detail", propose->detail},
+                 {"sources", propose->source}}) {
+            if (text.empty())
+                continue;
+            auto value = parse_field_text(*proposal_spec().find(name), text);
+            if (value)
+                fields.push_back({std::string(name), std::move(*value)});
+            else
+                for (const auto& error : value.error().fields())
+                    problems.add(name == "sources" ? "source" : error.field, error.message);
+        }
+        C9_TRY(problems.result());
+        auto* store = C9_TRY(context.open());
+        auto proposal = C9_TRY(propose_agenda_item(*store, propose->meeting, fields,
+            propose->by.empty() ? std::nullopt : std::optional(propose->by), context.caller()));
+        if (context.json)
+            print_json(row_json(proposal_spec(), proposal));
+        else
+            std::cout << fmt::format("proposed {} \"{}\" for {}; the chair accepts or declines it\n",
+                display_id("PRP", proposal.id), proposal.title, display_id("MTG", proposal.meeting));
+        return {};
+    });
+
+    auto listed = std::make_shared<std::string>();
+    auto* list = agenda->add_subcommand("proposals", "List the items proposed for a meeting and what became of them");
+    list->add_option("MEETING", *listed, "the meeting: MTG-3 or 3")->required();
+    on_run(list, context, [&context, listed]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto proposals = C9_TRY(list_proposals(*store, *listed, context.caller()));
+        if (context.json) {
+            auto rows = Json::array();
+            for (const auto& proposal : proposals)
+                rows.push_back(row_json(proposal_spec(), proposal));
+            print_json(rows);
+            return {};
+        }
+        if (proposals.empty()) {
+            std::cout << fmt::format("no proposals for {}; invitees propose with `clause9 agenda propose {} --title "
+                                     "...`\n",
+                *listed, *listed);
+            return {};
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& proposal : proposals) {
+            std::string outcome = proposal.status == ProposalStatus::accepted && proposal.agenda_item
+                ? display_id("AI", *proposal.agenda_item)
+                : proposal.reason.value_or("");
+            rows.push_back({display_id("PRP", proposal.id), std::string(to_string(proposal.kind)), proposal.title,
+                display_id("PER", proposal.proposed_by), std::string(to_string(proposal.status)), outcome});
+        }
+        print_text_table(std::cout, {"id", "kind", "title", "by", "status", "item or reason"}, rows);
+        return {};
+    });
+
+    struct DecideOptions {
+        std::string meeting, proposal, section, reason;
+    };
+    auto accept = std::make_shared<DecideOptions>();
+    auto* accept_command = agenda->add_subcommand(
+        "accept", "Take a proposal onto the agenda as an item presented by its proposer (the chair)");
+    accept_command->add_option("MEETING", accept->meeting, "the meeting: MTG-3 or 3")->required();
+    accept_command->add_option("--proposal", accept->proposal, "the proposal: PRP-2 or 2")->required();
+    accept_command->add_option("--section", accept->section,
+        "the section it goes to, at its end (default other_business; see `agenda add --help`)");
+    on_run(accept_command, context, [&context, accept]() -> Result<void> {
+        std::optional<AgendaSection> section;
+        if (!accept->section.empty()) {
+            section = parse_enum<AgendaSection>(accept->section);
+            if (!section)
+                return Error::invalid("section", fmt::format("\"{}\" is not an agenda section", accept->section));
+        }
+        auto* store = C9_TRY(context.open());
+        auto accepted = C9_TRY(accept_proposal(*store, accept->meeting, accept->proposal, section, context.caller()));
+        if (context.json)
+            print_json(row_json(agenda_item_spec(), accepted.item));
+        else
+            std::cout << fmt::format("accepted {}: {} \"{}\", item {} of {}\n", display_id("PRP", accepted.proposal.id),
+                display_id("AI", accepted.item.id), accepted.item.title, accepted.item.position,
+                display_id("MTG", accepted.item.meeting));
+        return {};
+    });
+
+    auto decline = std::make_shared<DecideOptions>();
+    auto* decline_command
+        = agenda->add_subcommand("decline", "Decline a proposal with the reason the minutes give (the chair)");
+    decline_command->add_option("MEETING", decline->meeting, "the meeting: MTG-3 or 3")->required();
+    decline_command->add_option("--proposal", decline->proposal, "the proposal: PRP-2 or 2")->required();
+    decline_command->add_option("--reason", decline->reason, "why it is not taken onto the agenda")->required();
+    on_run(decline_command, context, [&context, decline]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto proposal
+            = C9_TRY(decline_proposal(*store, decline->meeting, decline->proposal, decline->reason, context.caller()));
+        if (context.json)
+            print_json(row_json(proposal_spec(), proposal));
+        else
+            std::cout << fmt::format("declined {} \"{}\"\n", display_id("PRP", proposal.id), proposal.title);
+        return {};
+    });
+}
+
 void add_agenda(CLI::App& root, CliContext& context)
 {
     auto* agenda = root.add_subcommand("agenda",
@@ -147,6 +269,7 @@ void add_agenda(CLI::App& root, CliContext& context)
                    "built, keeping the chair's edits. Showing an agenda never plans a meeting (see meeting plan).");
     agenda->require_subcommand(0, 1);
     add_agenda_edits(agenda, context);
+    add_agenda_proposals(agenda, context);
     agenda->callback([&context, options, agenda] {
         if (!agenda->get_subcommands().empty())
             return;

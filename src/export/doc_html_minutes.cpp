@@ -67,14 +67,25 @@ std::string decisions(const MinutesDoc& doc)
         return html::section("decisions", "Decisions", "<p>No decisions recorded.</p>\n");
     std::vector<std::vector<Cell>> rows;
     for (const auto& decision : doc.decisions)
-        rows.push_back({{decision.ref, {}},
-                        {item_number_words(decision.item_number), "num"},
-                        {std::string(decision_type_words(decision.type)), {}},
-                        {decision.text, "ml"},
-                        {decision.rationale.empty() ? "not recorded" : decision.rationale, "ml"},
-                        {linked_rows_words(decision), {}}});
+        rows.push_back({{decision.ref, {}}, {item_number_words(decision.item_number), "num"},
+            {std::string(decision_type_words(decision.type)), {}}, {decision.text, "ml"},
+            {decision.rationale.empty() ? "not recorded" : decision.rationale, "ml"}, {person_name(decision.owner), {}},
+            {decision_due_words(decision), {}}, {linked_rows_words(decision), {}},
+            {decision_standing_words(decision), {}}});
     return html::section("decisions", "Decisions",
-                         html::table({"Ref", "Item", "Type", "Decision", "Rationale", "Linked rows"}, rows));
+        html::table({"Ref", "Item", "Type", "Decision", "Rationale", "Owner", "Due", "Linked rows", "Standing"}, rows));
+}
+
+std::string proposals(const MinutesDoc& doc)
+{
+    if (doc.proposals_not_taken.empty())
+        return {};
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& proposal : doc.proposals_not_taken)
+        rows.push_back({{proposal.ref, {}}, {proposal.title, {}}, {std::string(proposal_kind_words(proposal.kind)), {}},
+            {person_name(proposal.proposed_by), {}}, {proposal_outcome_words(proposal), "ml"}});
+    return html::section("proposals", "Proposals not taken onto the agenda",
+        html::table({"Ref", "Proposal", "Kind", "Proposed by", "Outcome"}, rows));
 }
 
 std::string actions(const MinutesDoc& doc)
@@ -143,6 +154,7 @@ std::string minutes_html(const MinutesDoc& doc)
     main += decisions(doc);
     main += actions(doc);
     main += lessons(doc);
+    main += proposals(doc);
     if (!doc.agenda.kpis.empty())
         main += html::kpi_section(doc.agenda.kpis);
     if (doc.agenda.meeting.type == MeetingType::management_review)

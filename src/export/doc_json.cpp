@@ -90,12 +90,11 @@ Json kpi_json(const KpiStatus& status)
 
 Json decision_json(const DocDecision& decision)
 {
-    return Json{{"ref", text(decision.ref)},
-                {"type", to_string(decision.type)},
-                {"text", text(decision.text)},
-                {"rationale", text_or_null(decision.rationale)},
-                {"links", strings_json(linked_refs(decision))},
-                {"item", number_or_null(decision.item_number)}};
+    return Json {{"ref", text(decision.ref)}, {"type", to_string(decision.type)}, {"text", text(decision.text)},
+        {"rationale", text_or_null(decision.rationale)}, {"links", strings_json(linked_refs(decision))},
+        {"item", number_or_null(decision.item_number)}, {"owner", person_json(decision.owner)},
+        {"due", decision.due ? Json(format_date(*decision.due)) : Json(nullptr)}, {"provisional", decision.provisional},
+        {"confirms", text_or_null(decision.confirms)}};
 }
 
 Json action_json(const DocAction& action)
@@ -186,6 +185,13 @@ Json minutes_json(const MinutesDoc& doc)
     for (const auto& lesson : doc.lessons)
         lessons.push_back(lesson_json(lesson));
     out["lessons"] = lessons;
+
+    Json proposals = Json::array();
+    for (const auto& proposal : doc.proposals_not_taken)
+        proposals.push_back(Json {{"ref", text(proposal.ref)}, {"title", text(proposal.title)},
+            {"kind", to_string(proposal.kind)}, {"proposed_by", person_json(proposal.proposed_by)},
+            {"status", to_string(proposal.status)}, {"reason", text_or_null(proposal.reason)}});
+    out["proposals_not_taken"] = proposals;
 
     out["uncovered_reason"] = text_or_null(doc.uncovered_reason);
     out["approval"] = doc.approval ? approval_json(*doc.approval) : Json(nullptr);

@@ -90,6 +90,39 @@ std::string_view lesson_category_words(LessonCategory category) { return word(le
 std::string_view rag_words(std::optional<Rag> rag) { return rag ? word(rag_table, *rag) : "No value"; }
 std::string_view trend_words(Trend trend) { return word(trend_table, trend); }
 
+std::string decision_standing_words(const DocDecision& decision)
+{
+    if (decision.provisional)
+        return decision.confirms.empty() ? "Provisional (no quorum)"
+                                         : "Provisional (no quorum); confirms " + decision.confirms;
+    return decision.confirms.empty() ? "Binding" : "Confirms " + decision.confirms;
+}
+
+std::string decision_due_words(const DocDecision& decision)
+{
+    return decision.due ? format_date(*decision.due) : "none";
+}
+
+std::string_view proposal_kind_words(ProposalKind kind)
+{
+    switch (kind) {
+    case ProposalKind::concern:
+        return "Concern";
+    case ProposalKind::suggestion:
+        return "Suggestion";
+    case ProposalKind::update:
+        return "Update";
+    }
+    return "Concern";
+}
+
+std::string proposal_outcome_words(const DocProposal& proposal)
+{
+    if (proposal.status == ProposalStatus::declined)
+        return "Declined: " + (proposal.reason.empty() ? std::string("no reason recorded") : proposal.reason);
+    return "Not answered before the meeting started";
+}
+
 std::string kpi_period_text(const KpiStatus& status)
 {
     std::chrono::year_month_day ymd(status.period);

@@ -31,6 +31,15 @@ std::string item_number_words(int number);
 // The rows a decision links to: "INC-4, RSK-12", or "none".
 std::string linked_rows_words(const DocDecision& decision);
 
+// Whether a decision stands: "Provisional (no quorum)", "Confirms DEC-4" or "Binding".
+std::string decision_standing_words(const DocDecision& decision);
+// A decision's due date, or "none".
+std::string decision_due_words(const DocDecision& decision);
+// What a proposal is and what became of it: "Concern", "Declined: duplicate of item 4", "Not answered before the
+// meeting started".
+std::string_view proposal_kind_words(ProposalKind kind);
+std::string proposal_outcome_words(const DocProposal& proposal);
+
 // KPIs as read in a meeting: "92.5%", "at least 95% (amber down to 90%)", "2026-Q1", "Amber", "Improving".
 std::string kpi_period_text(const KpiStatus& status);
 std::string_view rag_words(std::optional<Rag> rag);

@@ -67,13 +67,25 @@ std::string decisions(const MinutesDoc& doc)
     std::vector<std::vector<std::string>> rows;
     for (const auto& decision : doc.decisions)
         rows.push_back({decision.ref, item_number_words(decision.item_number),
-                        std::string(decision_type_words(decision.type)), decision.text,
-                        decision.rationale.empty() ? "not recorded" : decision.rationale,
-                        linked_rows_words(decision)});
+            std::string(decision_type_words(decision.type)), decision.text,
+            decision.rationale.empty() ? "not recorded" : decision.rationale, person_name(decision.owner),
+            decision_due_words(decision), linked_rows_words(decision), decision_standing_words(decision)});
     return out
-         + markdown_table({"Ref", "Item", "Type", "Decision", "Rationale", "Linked rows"}, rows,
-                          {false, true, false, false, false, false})
-         + "\n";
+        + markdown_table({"Ref", "Item", "Type", "Decision", "Rationale", "Owner", "Due", "Linked rows", "Standing"},
+            rows, {false, true, false, false, false, false, false, false, false})
+        + "\n";
+}
+
+std::string proposals(const MinutesDoc& doc)
+{
+    if (doc.proposals_not_taken.empty())
+        return {};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& proposal : doc.proposals_not_taken)
+        rows.push_back({proposal.ref, proposal.title, std::string(proposal_kind_words(proposal.kind)),
+            person_name(proposal.proposed_by), proposal_outcome_words(proposal)});
+    return "## Proposals not taken onto the agenda\n\n"
+        + markdown_table({"Ref", "Proposal", "Kind", "Proposed by", "Outcome"}, rows) + "\n";
 }
 
 std::string actions(const MinutesDoc& doc)
@@ -128,6 +140,7 @@ std::string minutes_markdown_body(const MinutesDoc& doc)
     out += decisions(doc);
     out += actions(doc);
     out += lessons(doc);
+    out += proposals(doc);
     if (!doc.agenda.kpis.empty())
         out += "## KPIs\n\n" + markdown_kpi_table(doc.agenda.kpis) + "\n";
     if (meeting.type == MeetingType::management_review)

@@ -383,8 +383,10 @@ Result<Json> openapi_document(Json base)
     Json schemas = Json::object();
     for_each_register([&](const auto& spec) { add_register_paths(paths, schemas, spec); });
     // Rows of a meeting's record, reached through the meeting cycle's own paths.
-    for (auto [name, row, input] : {std::tuple{"AgendaItem", row_schema(agenda_item_spec()), input_object_schema(agenda_item_spec())},
-             std::tuple{"Decision", row_schema(decision_spec()), input_object_schema(decision_spec())}}) {
+    for (auto [name, row, input] :
+        {std::tuple {"AgendaItem", row_schema(agenda_item_spec()), input_object_schema(agenda_item_spec())},
+            std::tuple {"Decision", row_schema(decision_spec()), input_object_schema(decision_spec())},
+            std::tuple {"Proposal", row_schema(proposal_spec()), input_object_schema(proposal_spec())}}) {
         row.erase("x-register");
         schemas[name] = std::move(row);
         schemas[std::string(name) + "Input"] = std::move(input);

@@ -24,43 +24,51 @@ void expect_in_order(const std::string& text, std::initializer_list<std::string_
 TEST(MinutesMarkdown, RecordsDecisionsOwnersAndDueDates)
 {
     auto body = minutes_markdown_body(review_minutes());
-    expect_in_order(body, {
-        "# Minutes: Management review Q1 2026\n",
-        "- **Actual start:** 2026-03-31 14:03 UTC",
-        "- **Actual end:** 2026-03-31 15:12 UTC",
-        "## Attendance",
-        "| Name | Role | Attendance |",
-        "| Alice Chair | Chair | Present |",
-        "| Carol Member | Member | Excused |",
-        "**Quorum:** reached: 3 present, 3 required.",
-        "## Agenda items and discussion",
-        "### Action items",
-        "#### 2. Open action items",
-        "- **Presenter:** Bob Notes",
-        "- **Sources:** ACT-103",
-        "- **Outcome:** Action",
-        "**Notes:**\n\nTwo actions overdue.\\\nACT-103 moved to the next meeting.",
-        "#### 3. Incident INC-4: phishing",
-        "- **Actions raised:** ACT-121",
-        "No notes recorded.",
-        "#### 5. Risks above appetite",
-        "- **Covers 9.3.2 inputs:** f",
-        "- **Outcome:** Decision",
-        "- **Decisions:** DEC-3",
-        "- **Actions raised:** ACT-120",
-        "## Decisions",
-        "| DEC-3 | 5 | Risk acceptance | Accept RSK-12 until 2026-06-30 | Compensating monitoring is in place | RSK-12 |",
-        "| DEC-4 | none | Resource | Fund a second SOC analyst | not recorded | none |",
-        "## Action items raised",
-        "| ACT-120 | Review firewall rule base | Carol Member | 2026-04-30 | Open | 5 |",
-        "| ACT-121 | Phishing training for finance | not assigned | 2026-05-15 | In progress | 3 |",
-        "## Lessons learned",
-        "| LL-4 | Report phishing faster | People | Add a report button to the mail client |",
-        "## KPIs",
-        "## Coverage of management review inputs (ISO/IEC 27001:2022 9.3.2)",
-        "| b | Changes in external and internal issues relevant to the ISMS, including climate change | NOT COVERED |",
-        "**Reason recorded for the uncovered inputs:**\n\nInput b was discussed at the strategy day on 2026-03-10.",
-    });
+    expect_in_order(body,
+        {
+            "# Minutes: Management review Q1 2026\n",
+            "- **Actual start:** 2026-03-31 14:03 UTC",
+            "- **Actual end:** 2026-03-31 15:12 UTC",
+            "## Attendance",
+            "| Name | Role | Attendance |",
+            "| Alice Chair | Chair | Present |",
+            "| Carol Member | Member | Excused |",
+            "**Quorum:** reached: 3 present, 3 required.",
+            "## Agenda items and discussion",
+            "### Action items",
+            "#### 2. Open action items",
+            "- **Presenter:** Bob Notes",
+            "- **Sources:** ACT-103",
+            "- **Outcome:** Action",
+            "**Notes:**\n\nTwo actions overdue.\\\nACT-103 moved to the next meeting.",
+            "#### 3. Incident INC-4: phishing",
+            "- **Actions raised:** ACT-121",
+            "No notes recorded.",
+            "#### 5. Risks above appetite",
+            "- **Covers 9.3.2 inputs:** f",
+            "- **Outcome:** Decision",
+            "- **Decisions:** DEC-3",
+            "- **Actions raised:** ACT-120",
+            "## Decisions",
+            "| Ref | Item | Type | Decision | Rationale | Owner | Due | Linked rows | Standing |",
+            "| DEC-3 | 5 | Risk acceptance | Accept RSK-12 until 2026-06-30 | Compensating monitoring is in place | "
+            "Carol Member | 2026-06-30 | RSK-12 | Binding |",
+            "| DEC-4 | none | Resource | Fund a second SOC analyst | not recorded | not assigned | none | none | "
+            "Confirms DEC-1 |",
+            "## Action items raised",
+            "| ACT-120 | Review firewall rule base | Carol Member | 2026-04-30 | Open | 5 |",
+            "| ACT-121 | Phishing training for finance | not assigned | 2026-05-15 | In progress | 3 |",
+            "## Lessons learned",
+            "| LL-4 | Report phishing faster | People | Add a report button to the mail client |",
+            "## Proposals not taken onto the agenda",
+            "| PRP-2 | Discuss the canteen Wi-Fi | Concern | Dan Guest | Declined: Not an ISMS matter; facilities "
+            "handle it |",
+            "## KPIs",
+            "## Coverage of management review inputs (ISO/IEC 27001:2022 9.3.2)",
+            "| b | Changes in external and internal issues relevant to the ISMS, including climate change | NOT "
+            "COVERED |",
+            "**Reason recorded for the uncovered inputs:**\n\nInput b was discussed at the strategy day on 2026-03-10.",
+        });
     EXPECT_EQ(body.substr(body.size() - 2), "\n\n");
 }
 
@@ -73,8 +81,9 @@ TEST(MinutesMarkdown, QuorumLine)
     };
     const Case cases[] = {
         {3, 3, "**Quorum:** reached: 3 present, 3 required.\n"},
-        {4, 3, "**Quorum: NOT reached:** 3 present, 4 required. The decisions below were taken without the required "
-               "quorum.\n"},
+        {4, 3,
+            "**Quorum: NOT reached:** 3 present, 4 required. The decisions below are provisional: they were taken "
+            "without the required quorum and come back to the next meeting of the series for confirmation.\n"},
         {std::nullopt, 2, "**Quorum:** none required; 2 present.\n"},
     };
     for (const auto& test : cases) {
@@ -151,12 +160,16 @@ TEST(MinutesJson, AddsRecordToTheAgenda)
     EXPECT_EQ(json["present"], 3);
     EXPECT_EQ(json["quorum_reached"], true);
     ASSERT_EQ(json["decisions"].size(), 2u);
-    EXPECT_EQ(json["decisions"][0], (Json{{"ref", "DEC-3"},
-                                          {"type", "risk_acceptance"},
-                                          {"text", "Accept RSK-12 until 2026-06-30"},
-                                          {"rationale", "Compensating monitoring is in place"},
-                                          {"links", {"RSK-12"}},
-                                          {"item", 5}}));
+    EXPECT_EQ(json["decisions"][0],
+        (Json {{"ref", "DEC-3"}, {"type", "risk_acceptance"}, {"text", "Accept RSK-12 until 2026-06-30"},
+            {"rationale", "Compensating monitoring is in place"}, {"links", {"RSK-12"}}, {"item", 5},
+            {"owner", {{"id", 3}, {"name", "Carol Member"}}}, {"due", "2026-06-30"}, {"provisional", false},
+            {"confirms", nullptr}}));
+    EXPECT_EQ(json["decisions"][1]["confirms"], "DEC-1");
+    EXPECT_EQ(json["decisions"][1]["owner"], nullptr);
+    ASSERT_EQ(json["proposals_not_taken"].size(), 1u);
+    EXPECT_EQ(json["proposals_not_taken"][0]["status"], "declined");
+    EXPECT_EQ(json["proposals_not_taken"][0]["reason"], "Not an ISMS matter; facilities handle it");
     EXPECT_EQ(json["decisions"][1]["item"], nullptr);
     EXPECT_EQ(json["decisions"][1]["rationale"], nullptr);
     ASSERT_EQ(json["actions"].size(), 2u);

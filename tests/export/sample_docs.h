@@ -119,8 +119,11 @@ inline MinutesDoc review_minutes()
     doc.agenda.items[1].notes = "RSK-12 stays above appetite until the firewall project ends.";
     doc.agenda.items[1].outcome = Outcome::decision;
     doc.decisions = {{"DEC-3", "Accept RSK-12 until 2026-06-30", "Compensating monitoring is in place",
-                      DecisionType::risk_acceptance, "RSK-12", 5},
-                     {"DEC-4", "Fund a second SOC analyst", "", DecisionType::resource, "", 0}};
+                         DecisionType::risk_acceptance, "RSK-12", 5, doc.agenda.attendees[2].person, day("2026-06-30")},
+        {"DEC-4", "Fund a second SOC analyst", "", DecisionType::resource, "", 0, std::nullopt, std::nullopt, false,
+            "DEC-1"}};
+    doc.proposals_not_taken = {{"PRP-2", "Discuss the canteen Wi-Fi", ProposalKind::concern,
+        doc.agenda.attendees[3].person, ProposalStatus::declined, "Not an ISMS matter; facilities handle it"}};
     doc.actions = {{"ACT-120", "Review firewall rule base", doc.agenda.attendees[2].person, day("2026-04-30"),
                     ActionStatus::open, 5},
                    {"ACT-121", "Phishing training for finance", std::nullopt, day("2026-05-15"),
