@@ -71,6 +71,7 @@ Result<std::vector<AgendaItem>> build_meeting_agenda(Tx& tx, Id meeting_id, cons
     auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
     auto rules = C9_TRY(load_rules(tx, caller.now));
     auto input = C9_TRY(gather_agenda_input(tx, meeting, series, rules));
+    input.unconfirmed_decisions = C9_TRY(unconfirmed_decisions(tx, meeting));
     auto existing = C9_TRY(items_of(tx, meeting_id));
     auto merge = merge_agenda(meeting_id, existing, build_agenda(input));
     fit_timeboxes(merge.items, meeting.duration_minutes);

@@ -5,6 +5,8 @@
 #include "core/registry.h"
 #include "store/meeting_records.h"
 
+#include <map>
+
 namespace c9 {
 
 namespace {
@@ -90,6 +92,8 @@ Result<Attendance> record_attendance(Tx& tx, Id meeting_id, const AttendanceInpu
                 C9_TRY(set_attendance(tx, other));
             }
     C9_TRY(set_attendance(tx, attendance));
+    if (meeting.state == MeetingState::held)
+        C9_TRY(settle_provisional(tx, meeting_id, caller));
     C9_TRY(tx.audit({.at = caller.now,
                      .actor = caller.actor,
                      .action = "attend",
@@ -118,14 +122,102 @@ Result<AgendaItem> record_note(Tx& tx, Id item_id, std::string notes, std::optio
 
 Result<Decision> record_decision(Tx& tx, Id meeting_id, Patch fields, const Caller& caller)
 {
-    C9_TRY(recordable_meeting(tx, meeting_id));
+    auto meeting = C9_TRY(recordable_meeting(tx, meeting_id));
     auto item = C9_TRY(item_of_meeting(tx, fields, meeting_id));
     if (patch_has(fields, "meeting"))
         return Error::invalid("meeting", "is the meeting the decision is recorded in");
     fields.push_back({"meeting", meeting_id});
     if (item && !patch_has(fields, "links") && !item->sources.empty())
         fields.push_back({"links", item->sources});
-    return create_in(tx, decision_spec(), fields, caller);
+    // Confirming a provisional decision: what is not said again is taken from it.
+    for (const auto& input : fields) {
+        if (input.field != "confirms" || is_null(input.value))
+            continue;
+        Problems problems;
+        auto resolved = C9_TRY(resolve_references(tx, decision_spec(), Patch {input}, problems));
+        C9_TRY(problems.result());
+        const auto* id = std::get_if<std::int64_t>(&resolved.front().value);
+        if (!id)
+            return Error::invalid("confirms", "must name a decision: DEC-n");
+        auto original = C9_TRY(get_row(tx, decision_spec(), *id));
+        C9_TRY(check_confirmable(tx, original, meeting));
+        if (!patch_has(fields, "text"))
+            fields.push_back({"text", "Confirmed: " + original.text});
+        if (!patch_has(fields, "type"))
+            fields.push_back({"type", std::string(to_string(original.type))});
+        if (!patch_has(fields, "links"))
+            fields.push_back({"links", original.links});
+        if (!patch_has(fields, "owner") && original.owner)
+            fields.push_back({"owner", *original.owner});
+        if (!patch_has(fields, "due") && original.due)
+            fields.push_back({"due", format_date(*original.due)});
+        break;
+    }
+    auto decision = C9_TRY(create_in(tx, decision_spec(), fields, caller));
+    // Taken while the meeting lacks quorum, it is provisional; closing the meeting settles it for good.
+    auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
+    if (!quorum_reached(series, C9_TRY(attendance_of(tx, meeting_id)))) {
+        auto provisional = decision;
+        provisional.provisional = true;
+        decision = C9_TRY(write_changes(tx, decision_spec(), decision, provisional, caller, "provisional"));
+    }
+    return decision;
+}
+
+Result<void> check_confirmable(Tx& tx, const Decision& original, const Meeting& meeting)
+{
+    auto ref = display_id("DEC", original.id);
+    if (!original.provisional)
+        return Error::invalid("confirms", fmt::format("{} is not provisional: it was taken with quorum", ref));
+    auto of = C9_TRY(get_row(tx, meeting_spec(), original.meeting));
+    if (of.series != meeting.series || of.id == meeting.id || of.starts_at >= meeting.starts_at)
+        return Error::invalid("confirms",
+            fmt::format(
+                "{} was taken in {}: a later meeting of the same series confirms it", ref, display_id("MTG", of.id)));
+    for (const auto& other : C9_TRY(all_rows(tx, decision_spec(), {where("confirms", FilterOp::eq, original.id)})))
+        if (!other.provisional && other.meeting != meeting.id)
+            return Error::invalid(
+                "confirms", fmt::format("{} was already confirmed by {}", ref, display_id("DEC", other.id)));
+    return {};
+}
+
+Result<void> settle_provisional(Tx& tx, Id meeting_id, const Caller& caller)
+{
+    auto meeting = C9_TRY(get_row(tx, meeting_spec(), meeting_id));
+    auto series = C9_TRY(get_row(tx, series_spec(), meeting.series));
+    bool provisional = !quorum_reached(series, C9_TRY(attendance_of(tx, meeting_id)));
+    for (const auto& decision : C9_TRY(all_rows(tx, decision_spec(), {where("meeting", FilterOp::eq, meeting_id)}))) {
+        if (decision.provisional == provisional)
+            continue;
+        auto settled = decision;
+        settled.provisional = provisional;
+        C9_TRY(write_changes(tx, decision_spec(), decision, settled, caller, provisional ? "provisional" : "binding"));
+    }
+    return {};
+}
+
+Result<std::vector<Decision>> unconfirmed_decisions(Tx& tx, const Meeting& meeting)
+{
+    std::vector<Decision> open;
+    std::map<Id, bool> earlier_in_series;
+    for (const auto& decision :
+        C9_TRY(all_rows(tx, decision_spec(), {where("provisional", FilterOp::eq, std::int64_t {1})}))) {
+        auto known = earlier_in_series.find(decision.meeting);
+        if (known == earlier_in_series.end()) {
+            auto of = C9_TRY(get_row(tx, meeting_spec(), decision.meeting));
+            bool earlier = of.series == meeting.series && of.id != meeting.id && of.starts_at < meeting.starts_at
+                && (of.state == MeetingState::held || of.state == MeetingState::approved);
+            known = earlier_in_series.emplace(decision.meeting, earlier).first;
+        }
+        if (!known->second)
+            continue;
+        bool confirmed = false;
+        for (const auto& other : C9_TRY(all_rows(tx, decision_spec(), {where("confirms", FilterOp::eq, decision.id)})))
+            confirmed = confirmed || !other.provisional;
+        if (!confirmed)
+            open.push_back(decision);
+    }
+    return open;
 }
 
 Result<ActionItem> raise_action(Tx& tx, Id meeting_id, Patch fields, const Caller& caller)

@@ -183,6 +183,8 @@ Result<Meeting> close_meeting(Tx& tx, Id id, std::optional<std::string> uncovere
                          .entity_id = id,
                          .summary = fmt::format("{} closed with {} still invited, recorded as absent: {}",
                              display_id("MTG", id), absent.size(), fmt::join(absent, ", "))}));
+    // The record says whether it could decide: without quorum its decisions are provisional.
+    C9_TRY(settle_provisional(tx, id, caller));
     closed.state = MeetingState::held;
     closed.ended_at = caller.now;
     auto rules = C9_TRY(load_rules(tx, caller.now));

@@ -73,6 +73,15 @@ Result<Meeting> close_meeting(Tx& tx, Id meeting, std::optional<std::string> unc
 
 // Refuses changes to a sealed meeting (locked) and to a frozen agenda (conflict).
 Result<void> ensure_record_open(const Meeting& meeting);
+
+// Decisions and quorum (issue: a meeting without quorum decides as if it had one). A decision taken while the meeting
+// lacks quorum is provisional; closing the meeting, and a change of attendance after it, settles every decision of the
+// meeting by the quorum as it then stands. A provisional decision comes back on the agenda of the series' following
+// meetings until a decision of a later meeting confirms it (`confirms`) with quorum.
+Result<void> check_confirmable(Tx& tx, const Decision& original, const Meeting& meeting);
+Result<void> settle_provisional(Tx& tx, Id meeting, const Caller& caller);
+// The provisional decisions of the series' meetings before `meeting` that no decision with quorum has confirmed.
+Result<std::vector<Decision>> unconfirmed_decisions(Tx& tx, const Meeting& meeting);
 Result<void> ensure_agenda_editable(const Meeting& meeting);
 
 } // namespace c9

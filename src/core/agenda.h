@@ -130,6 +130,9 @@ struct AgendaInput {
     Sample<Nonconformity> overdue_corrective_actions;
     Sample<Nonconformity> effectiveness_due; // corrective action taken, effectiveness not yet confirmed
 
+    // Decisions of earlier meetings of the series taken without quorum and not yet confirmed by one with quorum.
+    std::vector<Decision> unconfirmed_decisions;
+
     // Management review only.
     Sample<Nonconformity> nonconformities; // open, or changed since P
     Sample<Nonconformity> audit_findings;  // those from internal and external audits

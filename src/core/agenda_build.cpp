@@ -98,6 +98,23 @@ void opening(Builder& builder)
                     fmt::format("Approval of the minutes of {} ({})", input.previous->title,
                                 format_date(to_date(input.previous->starts_at))),
                     {}, 5, {display_id("MTG", input.previous->id)});
+    // A meeting without quorum decides provisionally: its decisions come back here until one with quorum confirms
+    // them (`meeting decide --confirms DEC-n`).
+    constexpr size_t max_individual_confirmations = 5;
+    const auto& unconfirmed = input.unconfirmed_decisions;
+    if (unconfirmed.size() <= max_individual_confirmations) {
+        for (const auto& decision : unconfirmed) {
+            auto ref = display_id("DEC", decision.id);
+            builder.add("opening.confirm:" + ref, AgendaSection::opening,
+                fmt::format("Confirm provisional decision {} of {} (taken without quorum): {}", ref,
+                    display_id("MTG", decision.meeting), decision.text),
+                {}, 2, {ref});
+        }
+    } else {
+        builder.add("opening.confirm", AgendaSection::opening,
+            fmt::format("Confirm {} provisional decisions taken without quorum", unconfirmed.size()), {}, 10,
+            refs("DEC", unconfirmed));
+    }
 }
 
 void actions(Builder& builder)

@@ -62,6 +62,15 @@ void validate(const MeetingSeries& row, const MeetingSeries*, const Rules&, Prob
         problems.add("approvers", "must list people as PER-n, separated by commas");
 }
 
+bool quorum_reached(const MeetingSeries& series, const std::vector<Attendance>& attendance)
+{
+    if (!series.quorum)
+        return true;
+    auto present = std::count_if(attendance.begin(), attendance.end(),
+        [](const Attendance& entry) { return entry.presence == Presence::present; });
+    return present >= *series.quorum;
+}
+
 std::optional<std::vector<Id>> people_of(std::string_view refs)
 {
     auto normal = normalize_refs(refs);

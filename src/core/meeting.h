@@ -170,6 +170,9 @@ std::vector<CoveredItem> covered_items(const std::vector<AgendaItem>& agenda);
 std::optional<std::string> approval_refusal(
     Id person, bool active, const std::vector<Attendance>& attendance, const MeetingSeries& series);
 
+// Whether enough attendees are present for the meeting to decide (no quorum set: always).
+bool quorum_reached(const MeetingSeries& series, const std::vector<Attendance>& attendance);
+
 // The people a list of references names ("PER-2, PER-7"); nothing when it names anything else.
 std::optional<std::vector<Id>> people_of(std::string_view refs);
 
