@@ -30,19 +30,35 @@ std::vector<Value> texts(std::initializer_list<const char*> names)
 
 // The agenda looks at the registers as they were at its own time (AgendaInput::now): what changed after the
 // previous meeting's agenda was frozen and up to now, and what existed by now. A row stamped later did not exist
-// yet; in use that never happens, but a meeting record built after the fact (the demo, an import) would otherwise
-// list the future.
+// yet; in use that never happens, but a meeting record built after the fact (the demo) would otherwise list the
+// future.
 struct Window {
     Timestamp since {};
     Timestamp now {};
+    std::set<std::string_view> newer; // registers holding rows created after now
 
     std::vector<Filter> changed(const char* column) const
     {
         return {
             where(column, FilterOp::gt, format_timestamp(since)), where(column, FilterOp::le, format_timestamp(now))};
     }
-    Filter existed() const { return where("created_at", FilterOp::le, format_timestamp(now)); }
+    // Rows created by now. Only asked of a register that has newer rows: in use none has, and the open-state
+    // queries keep the indexes of their own filters (a bound on created_at draws SQLite to that index).
+    template <class T> std::vector<Filter> existed(const EntitySpec<T>& spec) const
+    {
+        if (!newer.contains(spec.name))
+            return {};
+        return {where("created_at", FilterOp::le, format_timestamp(now))};
+    }
 };
+
+template <class T> Result<void> note_newer_rows(Tx& tx, const EntitySpec<T>& spec, Window& window)
+{
+    // Counted through the created_at index (nonconformities, a small register, have none): no row to read in use.
+    if (C9_TRY(tx.count(table_of(spec), {where("created_at", FilterOp::gt, format_timestamp(window.now))})) > 0)
+        window.newer.insert(spec.name);
+    return {};
+}
 
 std::vector<Filter> operator+(std::vector<Filter> filters, const std::vector<Filter>& more)
 {
@@ -92,13 +108,13 @@ Result<std::map<IsmsRole, Id>> role_holders(Tx& tx)
     return holders;
 }
 
-// Action items raised in the meetings of this series (all earlier: the agenda is built before the meeting).
+// Action items raised in the meetings of this series (all earlier: the agenda is built before the meeting, and
+// action items are raised in meetings in the order they are held, so none is newer than the agenda).
 Result<void> series_actions(Tx& tx, const Meeting& meeting, const Window& window, Date today, AgendaInput& input)
 {
     Filter in_series = where("series", FilterOp::eq, meeting.series);
     auto open = action_spec().open_filter();
     open.push_back(in_series);
-    open.push_back(window.existed());
     // Ordered by due date, the overdue ones come first.
     input.open_actions = C9_TRY(sample(tx, action_spec(), open, "due", false, 16));
     auto overdue = open;
@@ -168,8 +184,7 @@ Result<void> incidents(Tx& tx, const Window& window, AgendaInput& input)
     input.routine_incidents
         = C9_TRY(sample(tx, spec, recorded + where_in("severity", texts({"critical", "high"}), true), "detected_at"));
     // Closed, or changed while closed, since then: a closing recorded late with an earlier closing time counts too.
-    auto open = spec.open_filter();
-    open.push_back(window.existed());
+    auto open = spec.open_filter() + window.existed(spec);
     open.push_back(where("detected_at", FilterOp::lt,
         format_timestamp(input.now - std::chrono::hours(24) * input.long_open_days)));
     input.long_open_incidents = C9_TRY(sample(tx, spec, open, "detected_at"));
@@ -186,13 +201,11 @@ Result<void> vulnerabilities(Tx& tx, const Window& window, Date today, AgendaInp
     auto recorded = window.changed("created_at");
     input.new_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), recorded));
     input.new_vulnerability_rows = C9_TRY(sample(tx, spec, recorded, "created_at"));
-    auto open = spec.open_filter();
-    open.push_back(window.existed());
+    auto open = spec.open_filter() + window.existed(spec);
     auto kev = open;
     kev.push_back(where("kev", FilterOp::eq, std::int64_t {1}));
     input.known_exploited = C9_TRY(sample(tx, spec, kev, "due"));
-    auto overdue = spec.overdue_filter(today);
-    overdue.push_back(window.existed());
+    auto overdue = spec.overdue_filter(today) + window.existed(spec);
     overdue.push_back(where("kev", FilterOp::eq, std::int64_t {0}));
     input.overdue_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), overdue));
     input.overdue_vulnerability_rows = C9_TRY(sample(tx, spec, overdue, "due"));
@@ -230,12 +243,15 @@ Result<void> risks(Tx& tx, const Window& window, Date today, const Rules& rules,
     for (size_t index = 0; index < rose.size() && index < 10; ++index)
         input.risen.push_back({risen.at(rose[index].risk), rose[index].before, rose[index].after});
     input.above_appetite = C9_TRY(sample(tx, spec,
-        {open, window.existed(), where("current_score", FilterOp::gt, std::int64_t {rules.matrix.appetite})},
+        std::vector {open, where("current_score", FilterOp::gt, std::int64_t {rules.matrix.appetite})}
+            + window.existed(spec),
         "current_score", true));
     input.reviews_due = C9_TRY(sample(tx, spec,
-        {open, window.existed(), where("next_review", FilterOp::lt, format_date(input.next_meeting))}, "next_review"));
-    input.treatments_overdue = C9_TRY(sample(
-        tx, spec, {open, window.existed(), where("treatment_due", FilterOp::lt, format_date(today))}, "treatment_due"));
+        std::vector {open, where("next_review", FilterOp::lt, format_date(input.next_meeting))} + window.existed(spec),
+        "next_review"));
+    input.treatments_overdue = C9_TRY(sample(tx, spec,
+        std::vector {open, where("treatment_due", FilterOp::lt, format_date(today))} + window.existed(spec),
+        "treatment_due"));
     return {};
 }
 
@@ -246,11 +262,12 @@ Result<void> nonconformities(Tx& tx, const Window& window, Date today, AgendaInp
     const auto& spec = nonconformity_spec();
     Filter open = where("status", FilterOp::ne, std::string("closed"));
     input.new_nonconformities = C9_TRY(sample(tx, spec, window.changed("created_at"), "created_at"));
-    input.overdue_corrective_actions
-        = C9_TRY(sample(tx, spec, {open, window.existed(), where("due", FilterOp::lt, format_date(today))}, "due"));
+    input.overdue_corrective_actions = C9_TRY(sample(
+        tx, spec, std::vector {open, where("due", FilterOp::lt, format_date(today))} + window.existed(spec), "due"));
     input.effectiveness_due = C9_TRY(sample(tx, spec,
-        {where("status", FilterOp::eq, std::string("in_progress")), window.existed(),
-            where("corrective_action", FilterOp::not_null), where("effective", FilterOp::is_null)},
+        std::vector {where("status", FilterOp::eq, std::string("in_progress")),
+            where("corrective_action", FilterOp::not_null), where("effective", FilterOp::is_null)}
+            + window.existed(spec),
         "due"));
     return {};
 }
@@ -267,10 +284,10 @@ Result<void> review_inputs(Tx& tx, const Window& window, AgendaInput& input)
     Filter open = where("status", FilterOp::ne, std::string("closed"));
     Filter closed_since = where("status", FilterOp::eq, std::string("closed"));
     Filter audits = where_in("source", texts({"internal_audit", "external_audit"}));
-    add(input.nonconformities, C9_TRY(sample(tx, spec, {open, window.existed()}, "due")));
+    add(input.nonconformities, C9_TRY(sample(tx, spec, std::vector {open} + window.existed(spec), "due")));
     add(input.nonconformities,
         C9_TRY(sample(tx, spec, std::vector {closed_since} + window.changed("updated_at"), "updated_at")));
-    add(input.audit_findings, C9_TRY(sample(tx, spec, {open, window.existed(), audits}, "due")));
+    add(input.audit_findings, C9_TRY(sample(tx, spec, std::vector {open, audits} + window.existed(spec), "due")));
     add(input.audit_findings,
         C9_TRY(sample(tx, spec, std::vector {closed_since, audits} + window.changed("updated_at"), "updated_at")));
     input.lessons = C9_TRY(sample(tx, lesson_spec(), window.changed("created_at"), "created_at"));
@@ -321,7 +338,11 @@ Result<AgendaInput> gather_agenda_input(Tx& tx, const Meeting& meeting, const Me
         if (attendance.role == AttendeeRole::chair)
             input.chair = attendance.person;
     input.role_holders = C9_TRY(role_holders(tx));
-    Window window {changes_since(input), rules.now};
+    Window window {changes_since(input), rules.now, {}};
+    C9_TRY(note_newer_rows(tx, incident_spec(), window));
+    C9_TRY(note_newer_rows(tx, vulnerability_spec(), window));
+    C9_TRY(note_newer_rows(tx, risk_spec(), window));
+    C9_TRY(note_newer_rows(tx, nonconformity_spec(), window));
     auto today = rules.today();
 
     C9_TRY(series_actions(tx, meeting, window, today, input));
