@@ -98,8 +98,8 @@ std::string person_ref(Id person) { return display_id("PER", person); }
 
 // Runs the meeting cycle in date order. Steps that happen at the same moment run in the order they were scheduled.
 // A step is one sitting: planning a meeting, holding it, approving its minutes, each in one write transaction
-// through the meeting cycle's steps (app/meetings.h); the owners' updates to their action items between two
-// sittings share one. Per call they are the same as the use cases of app/meeting_cycle.h, whose wrappers resolve
+// through the meeting cycle's steps (app/meetings.h), which the owners' updates to their action items since the
+// previous sitting share. Per call they are the same as the use cases of app/meeting_cycle.h, whose wrappers resolve
 // references and check the caller's permission (a local caller holds every one); a transaction per call would cost a
 // disk sync each and make the demo at --scale 100 take minutes.
 class Timeline {
@@ -209,21 +209,7 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
         return fields;
     };
     std::vector<std::pair<Timestamp, std::function<Result<void>()>>> steps;
-    auto span = ended - started;
-    for (std::size_t index = 0; index < items.size(); ++index) {
-        const auto& item = items[index];
-        // 9.3.2, 9.3.3: every input of a management review is discussed and minuted; elsewhere the minute taker
-        // notes about two items in three.
-        if (item.covers.empty() && !m_random.chance(series.review ? 0.5 : 0.65))
-            continue;
-        auto moment = during(
-            started + span * static_cast<std::int64_t>(index + 1) / static_cast<std::int64_t>(items.size() + 1));
-        steps.emplace_back(
-            moment, [this, &tx, id = item.id, notes = note_for(item, m_random), moment]() -> Result<void> {
-                C9_TRY(record_note(tx, id, notes, Outcome::information, caller(moment)));
-                return {};
-            });
-    }
+    std::map<Id, Outcome> outcomes; // items a decision or an action was recorded under
     int decisions = series.review ? m_random.between(3, 5) : m_random.between(1, 3);
     for (int count = 0; count < decisions; ++count) {
         const auto& pattern = pick_decision(m_random, series.review);
@@ -239,6 +225,8 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
                         {"rationale", std::string("Within the risk owner's authority; the treatment is in place.")},
                         {"type", std::string(to_string(DecisionType::risk_acceptance))}, {"links", ref}},
                     item_about(ref));
+                if (auto item = item_about(ref))
+                    outcomes[*item] = Outcome::decision;
                 m_confirmed_risks.insert(risk.id);
                 break;
             }
@@ -252,6 +240,8 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
     }
     for (const auto* action : m_actions_of[slot.held_index]) {
         auto moment = during(action->raised);
+        if (auto item = item_about(action->origin))
+            outcomes.emplace(*item, Outcome::action);
         steps.emplace_back(
             moment, [this, &tx, &slot, action, fields = under(action->fields, item_about(action->origin)), moment]() {
                 return raise(tx, slot, *action, fields, moment);
@@ -265,6 +255,23 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
             m_world.advance(1, "lessons learned");
             return {};
         });
+    }
+    auto span = ended - started;
+    for (std::size_t index = 0; index < items.size(); ++index) {
+        const auto& item = items[index];
+        // 9.3.2, 9.3.3: every input of a management review is discussed and minuted, and so is every item something
+        // was decided or raised under; elsewhere the minute taker notes about two items in three.
+        auto outcome = outcomes.find(item.id);
+        if (item.covers.empty() && outcome == outcomes.end() && !m_random.chance(series.review ? 0.5 : 0.65))
+            continue;
+        auto moment = during(
+            started + span * static_cast<std::int64_t>(index + 1) / static_cast<std::int64_t>(items.size() + 1));
+        steps.emplace_back(moment,
+            [this, &tx, id = item.id, notes = note_for(item, m_random),
+                result = outcome == outcomes.end() ? Outcome::information : outcome->second, moment]() -> Result<void> {
+                C9_TRY(record_note(tx, id, notes, result, caller(moment)));
+                return {};
+            });
     }
     std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [moment, step] : steps)
@@ -353,9 +360,11 @@ Result<void> Timeline::run(std::vector<SeriesPlan>& plans)
 
     for (std::size_t index = 0; index < plans.size(); ++index)
         C9_TRY(create_series(plans[index], series_created[index]));
+    // A meeting is planned five to seven weeks ahead, before the previous one of its series starts, so that one's
+    // agenda names its date ("Next meeting") and the items due before it.
     for (auto& slot : slots) {
         auto planned = m_world.capped(std::max(*std::max_element(series_created.begin(), series_created.end()),
-            slot.starts - days(m_random.between(21, 35))));
+            slot.starts - days(m_random.between(36, 49))));
         at(planned, Kind::sitting, [this, &slot, planned](Tx& tx) { return plan(tx, slot, planned); });
         if (slot.held)
             at(slot.starts, Kind::sitting, [this, &slot](Tx& tx) { return hold(tx, slot); });
@@ -363,15 +372,15 @@ Result<void> Timeline::run(std::vector<SeriesPlan>& plans)
             at(*slot.approve, Kind::sitting, [this, &slot](Tx& tx) { return approve(tx, slot); });
     }
     while (!m_steps.empty()) {
-        // A sitting alone, or the owners' updates up to the next sitting together.
+        // The owners' updates since the previous sitting, then the next sitting.
         C9_TRY(m_store.write([&](Tx& tx) -> Result<void> {
-            auto first = m_steps.begin()->second.kind;
-            do {
+            Kind kind = Kind::owner_update;
+            while (kind == Kind::owner_update && !m_steps.empty()) {
                 auto step = std::move(m_steps.begin()->second);
                 m_steps.erase(m_steps.begin());
+                kind = step.kind;
                 C9_TRY(step.body(tx));
-            } while (
-                first == Kind::owner_update && !m_steps.empty() && m_steps.begin()->second.kind == Kind::owner_update);
+            }
             return {};
         }));
     }
