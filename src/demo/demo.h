@@ -6,8 +6,8 @@
 // Register rows are generated in memory, checked with their register's derive() and validate() at the moment they
 // were created and again at their last change, and written with one BulkInserter per table inside one transaction
 // per register group. A row that fails its rules is a bug of the generator, so the demo stops with an internal error.
-// The meetings are different: they are run through the meeting cycle's use cases (app/meeting_cycle.h) in date
-// order, each call made at the moment it happens, so the meetings' record can only be what the app allows.
+// The meetings are different: they are run through the meeting cycle (app/meetings.h) in date order, each step
+// taken at the moment it happens, so the meetings' record can only be what the app allows (demo/meetings.cpp).
 #pragma once
 
 #include "app/caller.h"
@@ -253,6 +253,22 @@ struct DecisionText {
 };
 const DecisionText& pick_decision(Random& random, bool review);
 std::string note_for(const AgendaItem& item, Random& random);
+
+// A meeting series as the demo creates it (demo/meeting_series.cpp): its fields, its standing members (a person
+// once, in the first role given; the chair first) and the start of its held meetings, oldest first, and of the next.
+struct SeriesPlan {
+    Patch fields;
+    std::vector<std::pair<Id, AttendeeRole>> members;
+    std::vector<Timestamp> held;
+    Timestamp next {};
+    bool review = false;
+    int duration = 60;
+    Id chair = 0;
+    Id id = 0; // once created
+
+    void add(Id person, AttendeeRole role);
+};
+std::vector<SeriesPlan> meeting_series(const World& world);
 
 // A held meeting as the action planner sees it before the meetings are run.
 struct HeldSlot {

@@ -1,7 +1,6 @@
-// The demo's meetings (DESIGN.md section 2): a monthly ISMS maintenance meeting chaired by the information security
-// officer, and a half-yearly management review with top management (clause 9.3). Each series has its held meetings
-// of the past year (minutes approved at the next meeting, the most recent one still awaiting approval) and one
-// planned next meeting.
+// The demo's meetings (DESIGN.md section 2) of its two series (demo/meeting_series.cpp): the held meetings of the
+// past year (minutes approved at the next meeting, the most recent one still awaiting approval) and one planned
+// next meeting per series.
 //
 // The meetings are run through the meeting cycle (app/meetings.h), each step called at the moment it happens: the
 // series and its standing members are created, each meeting is planned a few weeks ahead, the roll is taken, the
@@ -29,59 +28,6 @@ namespace {
 
 using std::chrono::days;
 using std::chrono::minutes;
-
-// The nth given weekday of the month that contains `month`, at the given UTC time.
-Timestamp nth_weekday(Date month, std::chrono::weekday weekday, int nth, int hour)
-{
-    Date first = month_start(month);
-    auto offset = (weekday - std::chrono::weekday(first)).count();
-    return start_of(add_days(first, static_cast<int>(offset) + 7 * (nth - 1))) + std::chrono::hours(hour);
-}
-
-struct Schedule {
-    std::vector<Timestamp> held; // oldest first
-    Timestamp next {};
-};
-
-// The `count` most recent slots that ended before now, and the first slot after now. Slots are in the months for
-// which `month_matches` holds.
-template <class Match>
-Schedule schedule(
-    const World& world, int count, int duration, Match month_matches, std::chrono::weekday weekday, int nth, int hour)
-{
-    Schedule out;
-    Date month = month_start(add_months(world.today, 12));
-    for (; static_cast<int>(out.held.size()) < count; month = add_months(month, -1)) {
-        if (!month_matches(static_cast<unsigned>(std::chrono::year_month_day(month).month())))
-            continue;
-        auto starts = nth_weekday(month, weekday, nth, hour);
-        if (starts + minutes(duration) <= world.now)
-            out.held.insert(out.held.begin(), starts);
-        else if (starts > world.now)
-            out.next = starts;
-    }
-    return out;
-}
-
-struct SeriesPlan {
-    Patch fields;
-    std::vector<std::pair<Id, AttendeeRole>> members; // the chair first
-    Schedule dates;
-    bool review = false;
-    int duration = 60;
-    Id chair = 0;
-    Id id = 0;
-
-    // A person is a member once, in the first role given.
-    void add(Id person, AttendeeRole role)
-    {
-        for (const auto& member : members)
-            if (member.first == person)
-                return;
-        members.emplace_back(person, role);
-    }
-    std::string ref() const { return display_id("SER", id); }
-};
 
 // One meeting of a series: when it is planned, held and approved.
 struct Slot {
@@ -152,7 +98,7 @@ Result<void> Timeline::create_series(SeriesPlan& plan, Timestamp created)
     auto series = C9_TRY(create(m_store, series_spec(), plan.fields, caller(created)));
     plan.id = series.id;
     for (const auto& [person, role] : plan.members)
-        C9_TRY(add_series_member(m_store, plan.ref(), person_ref(person), role, caller(created)));
+        C9_TRY(add_series_member(m_store, display_id("SER", plan.id), person_ref(person), role, caller(created)));
     ++m_world.counts.series;
     return {};
 }
@@ -314,8 +260,8 @@ Result<void> Timeline::run(std::vector<SeriesPlan>& plans)
     std::vector<Timestamp> series_created;
     for (auto& series : plans) {
         series_created.push_back(m_world.capped(m_world.start + minutes(m_random.between(60, 600))));
-        std::vector<Timestamp> all = series.dates.held;
-        all.push_back(series.dates.next);
+        std::vector<Timestamp> all = series.held;
+        all.push_back(series.next);
         for (std::size_t index = 0; index < all.size(); ++index) {
             Slot slot {&series, all[index], index + 1 < all.size()};
             // Minutes are approved at the next meeting (a management review's by circulation); the most recent
@@ -391,45 +337,7 @@ Result<void> Timeline::run(std::vector<SeriesPlan>& plans)
 
 Result<void> hold_meetings(Store& store, World& world)
 {
-    const auto& staff = world.staff;
-    std::vector<SeriesPlan> plans(2);
-
-    auto& maintenance = plans[0];
-    maintenance.chair = staff.iso;
-    maintenance.fields = {{"name", std::string("ISMS maintenance meeting")}, {"type", std::string("maintenance")},
-        {"cadence", std::string("monthly")}, {"duration_minutes", std::int64_t {60}},
-        {"location", std::string("Meeting room Kepler and video call")}, {"chair", staff.iso},
-        {"minute_taker", staff.representatives.front()}, {"quorum", std::int64_t {4}}};
-    maintenance.add(staff.iso, AttendeeRole::chair);
-    maintenance.add(staff.representatives.front(), AttendeeRole::minute_taker);
-    for (std::size_t index = 0; index < std::min<std::size_t>(2, staff.it.size()); ++index)
-        maintenance.add(staff.it[index], AttendeeRole::member);
-    for (std::size_t index = 1; index < std::min<std::size_t>(6, staff.representatives.size()); ++index)
-        maintenance.add(staff.representatives[index], AttendeeRole::member);
-    if (!staff.dpo.empty())
-        maintenance.add(staff.dpo.front(), AttendeeRole::member);
-    maintenance.dates = schedule(
-        world, 12 * world.options.years, 60, [](unsigned) { return true; }, std::chrono::Tuesday, 2, 9);
-
-    auto& review = plans[1];
-    review.review = true;
-    review.duration = 120;
-    review.chair = staff.iso;
-    review.fields = {{"name", std::string("Management review")}, {"type", std::string("management_review")},
-        {"cadence", std::string("half-yearly")}, {"duration_minutes", std::int64_t {120}},
-        {"location", std::string("Board room")}, {"chair", staff.iso}, {"minute_taker", staff.representatives.back()},
-        {"quorum", std::int64_t {3}}};
-    review.add(staff.iso, AttendeeRole::chair);
-    review.add(staff.representatives.back(), AttendeeRole::minute_taker);
-    for (Id manager : staff.management)
-        review.add(manager, AttendeeRole::member);
-    review.add(staff.it.front(), AttendeeRole::member);
-    if (!staff.dpo.empty())
-        review.add(staff.dpo.front(), AttendeeRole::member);
-    review.dates = schedule(
-        world, 2 * world.options.years, 120, [](unsigned month) { return month == 3 || month == 9; },
-        std::chrono::Thursday, 3, 13);
-
+    auto plans = meeting_series(world);
     Timeline timeline(store, world);
     C9_TRY(timeline.run(plans));
     return store.write([&](Tx& tx) -> Result<void> {

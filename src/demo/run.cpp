@@ -1,6 +1,6 @@
 // The demo's driver: refuse a database in use, initialise, then run the generators in the order their references
-// need: the registers one group per write transaction, then the meetings through the app's use cases (each owning
-// its transactions), which read the registers for their agendas, then the KPI history that measures the meetings.
+// need: the registers one group per write transaction, then the meetings through the meeting cycle (one transaction
+// per sitting), which read the registers for their agendas, then the KPI history that measures the meetings.
 #include "app/setup.h"
 #include "core/person.h"
 #include "core/risk.h"
@@ -184,7 +184,7 @@ Result<DemoCounts> create_demo(Store& store, const DemoOptions& options, const C
     world.progress = progress;
     world.planned = demo::planned_rows(world);
 
-    // A register group writes inside one transaction; the meetings call the app, whose use cases own theirs.
+    // A register group writes inside one transaction; the meetings open theirs, one per sitting.
     using Register = Result<void> (*)(Tx&, demo::World&);
     using Cycle = Result<void> (*)(Store&, demo::World&);
     const std::variant<Register, Cycle> generators[] = {
