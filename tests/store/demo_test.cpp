@@ -380,6 +380,18 @@ TEST(DemoRun, IsTheSameForTheSameSeedAndDay)
         for (const auto& risk : *risks)
             out.push_back(fmt::format(
                 "{} {} {} {}", risk.title, risk.owner.value_or(0), risk.likelihood, format_timestamp(risk.created_at)));
+        // The meetings run through the app in date order: the same agendas, notes, actions and sealed minutes.
+        auto items = db.store().read([](Tx& tx) { return all_rows(tx, agenda_item_spec()); });
+        for (const auto& item : *items)
+            out.push_back(fmt::format(
+                "{} {} {} {}", item.meeting, item.title, item.notes.value_or(""), format_timestamp(item.updated_at)));
+        auto actions = db.store().read([](Tx& tx) { return all_rows(tx, action_spec()); });
+        for (const auto& action : *actions)
+            out.push_back(fmt::format("{} {} {} {}", action.title, action.meeting.value_or(0), to_string(action.status),
+                action.completed_at ? format_timestamp(*action.completed_at) : ""));
+        auto meetings = db.store().read([](Tx& tx) { return all_rows(tx, meeting_spec()); });
+        for (const auto& meeting : *meetings)
+            out.push_back(fmt::format("{} {}", meeting.title, meeting.minutes_hash.value_or("")));
         return out;
     };
     EXPECT_EQ(titles(7), titles(7));
