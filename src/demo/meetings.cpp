@@ -36,6 +36,7 @@ struct Slot {
     bool held = false;
     std::size_t held_index = 0; // among the held slots, in date order
     std::optional<Timestamp> approve;
+    const Slot* approves = nullptr; // the previous meeting whose minutes this one approves
     Id meeting = 0;
     std::string ref() const { return display_id("MTG", meeting); }
 };
@@ -135,7 +136,8 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
     }
     C9_TRY(start_meeting(tx, slot.meeting, caller(started)));
 
-    // What happens in the meeting, in time order: notes on the frozen agenda's items, decisions, actions, lessons.
+    // What happens in the meeting, in time order: the previous minutes approved, notes on the frozen agenda's items,
+    // decisions, actions, lessons.
     auto record = C9_TRY(load_meeting(tx, slot.meeting));
     std::vector<AgendaItem> items;
     for (const auto& item : record.agenda)
@@ -155,6 +157,8 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
         return fields;
     };
     std::vector<std::pair<Timestamp, std::function<Result<void>()>>> steps;
+    if (slot.approves)
+        steps.emplace_back(during(*slot.approves->approve), [this, &tx, &slot] { return approve(tx, *slot.approves); });
     std::map<Id, Outcome> outcomes; // items a decision or an action was recorded under
     int decisions = series.review ? m_random.between(3, 5) : m_random.between(1, 3);
     for (int count = 0; count < decisions; ++count) {
@@ -276,6 +280,14 @@ Result<void> Timeline::run(std::vector<SeriesPlan>& plans)
         }
     }
     std::stable_sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.starts < b.starts; });
+    // A maintenance meeting approves the previous one's minutes; a management review's go round by circulation.
+    std::map<const SeriesPlan*, const Slot*> previous;
+    for (auto& slot : slots) {
+        auto& last = previous[slot.series];
+        if (last && last->approve && !slot.series->review)
+            slot.approves = last;
+        last = &slot;
+    }
 
     // What the held meetings raise and record, known before they are run.
     std::vector<HeldSlot> held;
@@ -314,7 +326,7 @@ Result<void> Timeline::run(std::vector<SeriesPlan>& plans)
         at(planned, Kind::sitting, [this, &slot, planned](Tx& tx) { return plan(tx, slot, planned); });
         if (slot.held)
             at(slot.starts, Kind::sitting, [this, &slot](Tx& tx) { return hold(tx, slot); });
-        if (slot.approve)
+        if (slot.approve && slot.series->review)
             at(*slot.approve, Kind::sitting, [this, &slot](Tx& tx) { return approve(tx, slot); });
     }
     while (!m_steps.empty()) {
