@@ -18,20 +18,24 @@ struct RecentMeasurements {
     std::map<Id, std::vector<Measurement>> by_kpi;
 };
 
-Result<std::vector<Measurement>> latest_two(Tx& tx, const Kpi& kpi, const RecentMeasurements* recent)
+// A review sees the measurements known at its own time (rules.now): the minutes of a meeting show the figures of
+// that meeting, not ones recorded after it.
+Result<std::vector<Measurement>> latest_two(
+    Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
 {
     if (recent) {
         auto found = recent->by_kpi.find(kpi.id);
         if (found != recent->by_kpi.end() && found->second.size() >= 2)
             return std::vector<Measurement>(found->second.begin(), found->second.begin() + 2);
     }
-    return latest_measurements(tx, kpi.id, 2); // measured rarely, or not at all: look further back
+    return latest_measurements(tx, kpi.id, 2, rules.now); // measured rarely, or not at all: look further back
 }
 
-Result<std::optional<Measurement>> stored_for(Tx& tx, const Kpi& kpi, Date period, const RecentMeasurements* recent)
+Result<std::optional<Measurement>> stored_for(
+    Tx& tx, const Kpi& kpi, Date period, const Rules& rules, const RecentMeasurements* recent)
 {
     if (!recent || period < recent->since)
-        return measurement_for(tx, kpi.id, period);
+        return measurement_for(tx, kpi.id, period, rules.now);
     auto found = recent->by_kpi.find(kpi.id);
     if (found != recent->by_kpi.end())
         for (const auto& measurement : found->second)
@@ -42,7 +46,7 @@ Result<std::optional<Measurement>> stored_for(Tx& tx, const Kpi& kpi, Date perio
 
 Result<KpiStatus> review_manual(Tx& tx, const Kpi& kpi, const Rules& rules, const RecentMeasurements* recent)
 {
-    auto latest = C9_TRY(latest_two(tx, kpi, recent));
+    auto latest = C9_TRY(latest_two(tx, kpi, rules, recent));
     if (latest.empty())
         return kpi_status(kpi, period_start(rules.today(), kpi.frequency), std::nullopt, std::nullopt);
     std::optional<double> previous;
@@ -65,7 +69,7 @@ Result<FormulaReview> plan_formula(Tx& tx, const Kpi& kpi, const Rules& rules, c
     auto period = is_snapshot(*kpi.formula) ? current : previous_period(current, kpi.frequency);
     auto before = previous_period(period, kpi.frequency);
     FormulaReview plan {period, std::nullopt, {{*kpi.formula, {period, next_period(period, kpi.frequency)}}}};
-    if (auto stored = C9_TRY(stored_for(tx, kpi, before, recent)))
+    if (auto stored = C9_TRY(stored_for(tx, kpi, before, rules, recent)))
         plan.stored_previous = stored->value;
     else if (!is_snapshot(*kpi.formula))
         plan.requests.push_back({*kpi.formula, {before, period}});
@@ -95,7 +99,7 @@ Result<std::vector<KpiStatus>> review_kpis(Tx& tx, const Rules& rules)
     // Three years back covers the period before the last complete one of a yearly KPI.
     RecentMeasurements recent;
     recent.since = Date {rules.today() - std::chrono::days {3 * 366}};
-    for (auto& measurement : C9_TRY(measurements_since(tx, recent.since)))
+    for (auto& measurement : C9_TRY(measurements_since(tx, recent.since, rules.now)))
         recent.by_kpi[measurement.kpi].push_back(std::move(measurement));
     for (auto& [kpi, measurements] : recent.by_kpi)
         std::reverse(measurements.begin(), measurements.end()); // read oldest first

@@ -3,15 +3,18 @@
 // maintenance, incidents, vulnerabilities and risk assessments, KPIs with their history, and a year of maintenance
 // meetings and management reviews with the action items they raised.
 //
-// Rows are generated in memory, checked with their register's derive() and validate() at the moment they were
-// created and again at their last change, and written with one BulkInserter per table inside one transaction per
-// register group. A row that fails its rules is a bug of the generator, so the demo stops with an internal error.
+// Register rows are generated in memory, checked with their register's derive() and validate() at the moment they
+// were created and again at their last change, and written with one BulkInserter per table inside one transaction
+// per register group. A row that fails its rules is a bug of the generator, so the demo stops with an internal error.
+// The meetings are different: they are run through the meeting cycle (app/meetings.h) in date order, each step
+// taken at the moment it happens, so the meetings' record can only be what the app allows (demo/meetings.cpp).
 #pragma once
 
 #include "app/caller.h"
 #include "app/meeting_docs.h"
 #include "core/entity.h"
 #include "core/incident.h"
+#include "core/meeting.h"
 #include "core/patch.h"
 #include "core/rules.h"
 #include "core/severity.h"
@@ -155,10 +158,10 @@ struct MeetingFact {
     int present = 0;
 };
 
-struct Approval {
-    Id meeting = 0;
-    Timestamp at {};
-    Id by = 0;
+// A lesson learned that is recorded in the maintenance meeting following the incident review that drew it.
+struct PendingLesson {
+    Timestamp ready {};
+    Patch fields;
 };
 
 struct DueFact {
@@ -181,7 +184,7 @@ struct World {
     std::vector<RiskFact> risks;
     std::vector<std::vector<ControlStage>> controls;
     std::vector<MeetingFact> meetings;
-    std::vector<Approval> approvals; // minutes approved at the next meeting, sealed once every record is written
+    std::vector<PendingLesson> pending_lessons; // oldest first
     std::vector<DueFact> completions;
     std::vector<DueFact> actions;
     std::vector<std::pair<Id, Date>> nonconformities; // id, identified on
@@ -237,12 +240,54 @@ Result<void> create_activities(Tx& tx, World& world);
 Result<void> create_incidents(Tx& tx, World& world);
 Result<void> create_vulnerabilities(Tx& tx, World& world);
 Result<void> create_risks(Tx& tx, World& world);
-Result<void> create_meetings(Tx& tx, World& world);
 Result<void> create_nonconformities(Tx& tx, World& world);
 Result<void> create_lessons(Tx& tx, World& world);
-Result<void> create_actions(Tx& tx, World& world);
 Result<void> create_kpis(Tx& tx, World& world);
-Result<void> approve_minutes(Tx& tx, World& world);
+Result<void> hold_meetings(Store& store, World& world);
+Result<void> record_kpi_history(Tx& tx, World& world);
+
+// What is said in the demo's meetings (demo/meeting_notes.cpp): decisions and the notes on an agenda item.
+struct DecisionText {
+    DecisionType type;
+    std::string_view text, rationale;
+};
+const DecisionText& pick_decision(Random& random, bool review);
+std::string note_for(const AgendaItem& item, Random& random);
+
+// A meeting series as the demo creates it (demo/meeting_series.cpp): its fields, its standing members (a person
+// once, in the first role given; the chair first) and the start of its held meetings, oldest first, and of the next.
+struct SeriesPlan {
+    Patch fields;
+    std::vector<std::pair<Id, AttendeeRole>> members;
+    std::vector<Timestamp> held;
+    Timestamp next {};
+    bool review = false;
+    int duration = 60;
+    Id chair = 0;
+    Id id = 0; // once created
+
+    void add(Id person, AttendeeRole role);
+};
+std::vector<SeriesPlan> meeting_series(const World& world);
+
+// A held meeting as the action planner sees it before the meetings are run.
+struct HeldSlot {
+    Timestamp starts {};
+    bool review = false;
+};
+
+// An action item raised in a meeting (through the app, at `raised`), and the change its owner records later.
+struct ActionPlan {
+    std::size_t meeting = 0; // index into the held slots
+    Timestamp raised {};
+    std::string origin; // display id of the row it comes from, if any: raised under the agenda item about it
+    Patch fields; // title, owner, due and origin
+    std::optional<std::pair<Timestamp, Patch>> later;
+};
+
+// The action items the held meetings raise (150 a year per unit of --scale), with what becomes of each; fills
+// world.actions and world.counts.actions.
+std::vector<ActionPlan> plan_actions(World& world, const std::vector<HeldSlot>& held);
 
 } // namespace demo
 

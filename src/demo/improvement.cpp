@@ -1,10 +1,11 @@
 // The demo's improvement records (ISO/IEC 27001:2022 clause 10): nonconformities from audits, incidents and
 // monitoring with their corrective action and effectiveness check, and lessons learned from closed incidents
 // (control 5.27).
-#include "demo/demo.h"
 #include "core/lesson.h"
 #include "core/nonconformity.h"
+#include "demo/demo.h"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -183,21 +184,26 @@ Result<void> create_lessons(Tx& tx, World& world)
         lesson.owner = random.chance(0.6) ? world.staff.iso : random.pick(world.staff.it);
         lesson.improvement = std::string(improvement_for(lesson.category));
         auto created = world.capped(*incident->closed + std::chrono::hours(random.between(1, 72)));
-        // About half are recorded in the maintenance meeting that follows.
-        bool recorded = random.chance(0.5);
-        for (const auto& meeting : world.meetings)
-            if (recorded && !meeting.review && meeting.held && meeting.starts >= created) {
-                lesson.meeting = meeting.id;
-                break;
-            }
+        // About half are recorded in the maintenance meeting that follows (demo/meetings.cpp records them there).
+        if (random.chance(0.5)) {
+            Patch fields {{"title", lesson.title}, {"detail", *lesson.detail},
+                {"category", std::string(to_string(lesson.category))}, {"incident", *lesson.incident},
+                {"owner", *lesson.owner}, {"improvement", *lesson.improvement}};
+            world.pending_lessons.push_back({created, std::move(fields)});
+            continue;
+        }
         lesson.created_at = created;
         C9_TRY(check_generated(spec, lesson, static_cast<const Lesson*>(nullptr), world.at(created)));
         lesson.id = C9_TRY(inserter.insert(values_of(spec, lesson), world.stamp(created)));
         ++written;
         world.advance(1, "lessons learned");
     }
+    std::stable_sort(world.pending_lessons.begin(), world.pending_lessons.end(),
+        [](const PendingLesson& a, const PendingLesson& b) { return a.ready < b.ready; });
     world.counts.lessons = written;
-    return audit_created(tx, world, "lesson", fmt::format("demo: created {} lessons learned", written));
+    return audit_created(tx, world, "lesson",
+        fmt::format("demo: created {} lessons learned; {} more are recorded in meetings", written,
+            world.pending_lessons.size()));
 }
 
 } // namespace c9::demo

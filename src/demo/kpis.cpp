@@ -1,9 +1,16 @@
 // The demo's KPIs (ISO/IEC 27001:2022 9.1): the indicators commonly reviewed (reference/isms-domain.md), most
 // computed by a built-in formula and three entered by hand. Every KPI gets a measurement per past month: for the
 // formula KPIs the value the demo's own registers gave at the time, for the manual ones a realistic trend.
-#include "demo/demo.h"
+//
+// The KPIs exist before the meetings are run, since every agenda reviews them. Two formulas measure the meetings
+// themselves (attendance, action items closed on time); their history is written after the meetings, together
+// with the other formulas' history once more: a meeting that closes takes a snapshot of the formula KPIs
+// (app/kpi_review.h), and in the demo that snapshot is computed from the registers as they are today, not as they
+// were that month.
 #include "core/kpi.h"
+#include "demo/demo.h"
 #include "store/measurements.h"
+#include "store/typed.h"
 
 #include <array>
 #include <cmath>
@@ -166,6 +173,31 @@ double compute(KpiFormula formula, const World& world, const Month& month)
 
 double round_tenth(double value) { return std::round(value * 10.0) / 10.0; }
 
+// Formulas over what the meetings record: measured once the meetings are run.
+bool measures_meetings(KpiFormula formula)
+{
+    return formula == meeting_attendance || formula == actions_closed_on_time;
+}
+
+Month month_back(const World& world, int back)
+{
+    return {add_months(month_start(world.today), -back), add_months(month_start(world.today), 1 - back)};
+}
+
+Measurement monthly_measurement(const World& world, Random& random, const Kpi& kpi, const Month& month, double value)
+{
+    Measurement measurement;
+    measurement.kpi = kpi.id;
+    measurement.period = month.start;
+    measurement.value = round_tenth(value);
+    // Formula values are noted as the meeting cycle's snapshots note them (app/kpi_review.h).
+    if (kpi.formula)
+        measurement.note = std::string("computed by ") + std::string(to_string(*kpi.formula));
+    measurement.recorded_at = world.working_hours(random, add_days(month.end, random.between(1, 4)));
+    measurement.recorded_by = world.caller.actor;
+    return measurement;
+}
+
 } // namespace
 
 Result<void> create_kpis(Tx& tx, World& world)
@@ -194,9 +226,12 @@ Result<void> create_kpis(Tx& tx, World& world)
         kpi.id = C9_TRY(inserter.insert(values_of(spec, kpi), world.stamp(created)));
         ++world.counts.kpis;
 
+        world.advance(1 + months, "KPIs");
+        if (pattern.formula && measures_meetings(*pattern.formula))
+            continue;
         double previous = pattern.formula ? NAN : pattern.manual_from;
         for (int back = months; back >= 1; --back) {
-            Month month {add_months(month_start(world.today), -back), add_months(month_start(world.today), 1 - back)};
+            auto month = month_back(world, back);
             double value;
             if (pattern.formula) {
                 value = compute(*pattern.formula, world, month);
@@ -210,25 +245,46 @@ Result<void> create_kpis(Tx& tx, World& world)
             }
             value = round_tenth(value);
             previous = value;
-            Measurement measurement;
-            measurement.kpi = kpi.id;
-            measurement.period = month.start;
-            measurement.value = value;
-            // Formula values are noted as the meeting cycle's snapshots note them (app/kpi_review.h).
-            if (pattern.formula)
-                measurement.note = std::string("computed by ") + std::string(to_string(*pattern.formula));
-            else if (rag(kpi, value) == Rag::red)
-                measurement.note = "Off target: discussed in the maintenance meeting, follow-up action raised.";
-            measurement.recorded_at = world.working_hours(random, add_days(month.end, random.between(1, 4)));
-            measurement.recorded_by = world.caller.actor;
+            auto measurement = monthly_measurement(world, random, kpi, month, value);
+            if (!pattern.formula)
+                measurement.note = rag(kpi, value) == Rag::red
+                    ? std::optional<std::string>("Off target: discussed in the maintenance meeting, follow-up "
+                                                 "action raised.")
+                    : std::nullopt;
             C9_TRY(upsert_measurement(tx, measurement));
             ++world.counts.measurements;
         }
-        world.advance(1 + months, "KPIs");
     }
     return audit_created(tx, world, "kpi",
         fmt::format(
             "demo: created {} KPIs with {} monthly measurements", world.counts.kpis, world.counts.measurements));
+}
+
+} // namespace c9::demo
+
+namespace c9::demo {
+
+Result<void> record_kpi_history(Tx& tx, World& world)
+{
+    Random random(world.options.seed, "kpi history");
+    int months = 12 * world.options.years;
+    for (const auto& kpi : C9_TRY(all_rows(tx, kpi_spec()))) {
+        if (!kpi.formula)
+            continue;
+        double previous = NAN;
+        for (int back = months; back >= 1; --back) {
+            auto month = month_back(world, back);
+            double value = compute(*kpi.formula, world, month);
+            if (std::isnan(value))
+                value = std::isnan(previous) ? kpi.target : previous;
+            previous = value;
+            C9_TRY(upsert_measurement(tx, monthly_measurement(world, random, kpi, month, value)));
+            world.counts.measurements += measures_meetings(*kpi.formula) ? 1 : 0;
+        }
+    }
+    return audit_created(tx, world, "kpi",
+        fmt::format("demo: recorded the monthly history of the formula KPIs, {} measurements in all",
+            world.counts.measurements));
 }
 
 } // namespace c9::demo

@@ -1,13 +1,15 @@
-// The demo's driver: refuse a database in use, initialise, then run the generators one register group per write
-// transaction, in the order their references need.
-#include "demo/demo.h"
+// The demo's driver: refuse a database in use, initialise, then run the generators in the order their references
+// need: the registers one group per write transaction, then the meetings through the meeting cycle (one transaction
+// per sitting), which read the registers for their agendas, then the KPI history that measures the meetings.
 #include "app/setup.h"
 #include "core/person.h"
 #include "core/risk.h"
+#include "demo/demo.h"
 #include "store/settings_store.h"
 
 #include <cmath>
 #include <fmt/format.h>
+#include <variant>
 
 namespace c9 {
 
@@ -182,26 +184,29 @@ Result<DemoCounts> create_demo(Store& store, const DemoOptions& options, const C
     world.progress = progress;
     world.planned = demo::planned_rows(world);
 
-    using Generator = Result<void> (*)(Tx&, demo::World&);
-    constexpr Generator generators[] = {
+    // A register group writes inside one transaction; the meetings open theirs, one per sitting.
+    using Register = Result<void> (*)(Tx&, demo::World&);
+    using Cycle = Result<void> (*)(Store&, demo::World&);
+    const std::variant<Register, Cycle> generators[] = {
         demo::create_people,
         demo::answer_controls,
         demo::create_activities,
         demo::create_incidents,
         demo::create_vulnerabilities,
         demo::create_risks,
-        demo::create_meetings,
         demo::create_nonconformities,
         demo::create_lessons,
-        demo::create_actions,
         demo::create_kpis,
-        demo::approve_minutes,
+        demo::hold_meetings,
+        demo::record_kpi_history,
     };
-    for (auto generator : generators) {
-        C9_TRY(store.write([&](Tx& tx) -> Result<void> {
-            world.rules = C9_TRY(load_rules(tx, caller.now));
-            return generator(tx, world);
-        }));
+    for (const auto& generator : generators) {
+        world.rules = C9_TRY(store.read([&](Tx& tx) { return load_rules(tx, caller.now); }));
+        if (const auto* cycle = std::get_if<Cycle>(&generator)) {
+            C9_TRY((*cycle)(store, world));
+            continue;
+        }
+        C9_TRY(store.write([&](Tx& tx) -> Result<void> { return std::get<Register>(generator)(tx, world); }));
     }
     // The planner's statistics after a bulk load, so the agenda's queries use their time indexes from the start.
     C9_TRY(store.analyze());

@@ -47,17 +47,18 @@ Result<std::vector<OwnerLoad>> action_owner_loads(Tx& tx, Id series, Date today,
     });
 }
 
-Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
+Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, Timestamp until, int sample)
 {
     return guarded("summarise the maintenance log", [&]() -> Result<CompletionSummary> {
         auto& db = tx.impl();
         std::string after = format_timestamp(since);
+        std::string before = format_timestamp(until);
         CompletionSummary summary;
         auto totals = select_rows(db,
             "SELECT COUNT(*), SUM(CASE WHEN done_on > due THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN result <> 'ok' THEN 1 ELSE 0 END) FROM activity_completions "
-            "WHERE recorded_at > :s",
-            {Storage::integer, Storage::integer, Storage::integer}, {after})
+            "WHERE recorded_at > :s AND recorded_at <= :u",
+            {Storage::integer, Storage::integer, Storage::integer}, {after, before})
                           .at(0);
         summary.total = std::get<std::int64_t>(totals[0]);
         summary.late = is_null(totals[1]) ? 0 : std::get<std::int64_t>(totals[1]);
@@ -67,9 +68,9 @@ Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
         // In log order through the covering index on recorded_at; distinct here, not in SQL, so the database does
         // not pick the per-activity index and walk every completion ever logged.
         for (const auto& row : select_rows(db,
-                 "SELECT activity FROM activity_completions WHERE recorded_at > :s "
+                 "SELECT activity FROM activity_completions WHERE recorded_at > :s AND recorded_at <= :u "
                  "ORDER BY recorded_at",
-                 {Storage::integer}, {after})) {
+                 {Storage::integer}, {after, before})) {
             auto activity = std::get<std::int64_t>(row[0]);
             if (static_cast<int>(summary.activities.size()) < sample
                 && std::find(summary.activities.begin(), summary.activities.end(), activity)
@@ -77,7 +78,7 @@ Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample)
                 summary.activities.push_back(activity);
         }
         if (summary.findings.total > 0)
-            summary.findings.rows = C9_TRY(findings_recorded_since(tx, since, sample));
+            summary.findings.rows = C9_TRY(findings_recorded_since(tx, since, until, sample));
         return summary;
     });
 }

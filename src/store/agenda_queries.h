@@ -18,6 +18,8 @@ struct CompletionSummary {
     std::vector<Id> activities;  // the activities completed, up to the sample size
 };
 
-Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, int sample);
+// Completions logged after `since` and up to `until` (the agenda's own time: what was logged later did not exist
+// then).
+Result<CompletionSummary> completions_since(Tx& tx, Timestamp since, Timestamp until, int sample);
 
 } // namespace c9

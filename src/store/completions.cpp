@@ -105,12 +105,13 @@ Result<std::vector<Completion>> completions_recorded_since(Tx& tx, Timestamp sin
     return select_completions(tx, "WHERE recorded_at > :s ORDER BY recorded_at, id", {format_timestamp(since)});
 }
 
-Result<std::vector<Completion>> findings_recorded_since(Tx& tx, Timestamp since, int limit)
+Result<std::vector<Completion>> findings_recorded_since(Tx& tx, Timestamp since, Timestamp until, int limit)
 {
     return select_completions(tx,
-                              "WHERE recorded_at > :s AND result <> 'ok' ORDER BY recorded_at, id LIMIT " +
-                                  std::to_string(limit),
-                              {format_timestamp(since)});
+        "WHERE recorded_at > :s AND recorded_at <= :u AND result <> 'ok' ORDER BY recorded_at, "
+        "id LIMIT "
+            + std::to_string(limit),
+        {format_timestamp(since), format_timestamp(until)});
 }
 
 } // namespace c9

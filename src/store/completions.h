@@ -12,7 +12,7 @@ Result<std::vector<Completion>> completions_of(Tx& tx, Id activity);
 Result<std::vector<Completion>> completions_between(Tx& tx, Date from, Date to);
 // Completions logged after `since`, oldest first.
 Result<std::vector<Completion>> completions_recorded_since(Tx& tx, Timestamp since);
-// The first `limit` completions logged after `since` whose result was not ok.
-Result<std::vector<Completion>> findings_recorded_since(Tx& tx, Timestamp since, int limit);
+// The first `limit` completions logged after `since` and up to `until` whose result was not ok.
+Result<std::vector<Completion>> findings_recorded_since(Tx& tx, Timestamp since, Timestamp until, int limit);
 
 } // namespace c9

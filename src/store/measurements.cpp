@@ -74,22 +74,30 @@ Result<std::vector<Measurement>> measurements_of(Tx& tx, Id kpi)
     return select_measurements(tx, "WHERE kpi = :k ORDER BY period", {kpi});
 }
 
-Result<std::vector<Measurement>> measurements_since(Tx& tx, Date since)
+Result<std::vector<Measurement>> measurements_since(Tx& tx, Date since, Timestamp known_at)
 {
-    return select_measurements(tx, "WHERE period >= :p ORDER BY period, kpi", {format_date(since)});
+    return select_measurements(tx, "WHERE period >= :p AND recorded_at <= :a ORDER BY period, kpi",
+        {format_date(since), format_timestamp(known_at)});
 }
 
-Result<std::optional<Measurement>> measurement_for(Tx& tx, Id kpi, Date period)
+Result<std::optional<Measurement>> measurement_for(Tx& tx, Id kpi, Date period, std::optional<Timestamp> known_at)
 {
-    auto found = C9_TRY(select_measurements(tx, "WHERE kpi = :k AND period = :p", {kpi, format_date(period)}));
+    auto found
+        = C9_TRY(known_at ? select_measurements(tx, "WHERE kpi = :k AND period = :p AND recorded_at <= :a",
+                     {kpi, format_date(period), format_timestamp(*known_at)})
+                          : select_measurements(tx, "WHERE kpi = :k AND period = :p", {kpi, format_date(period)}));
     if (found.empty())
         return std::optional<Measurement> {};
     return std::optional<Measurement> {found.front()};
 }
 
-Result<std::vector<Measurement>> latest_measurements(Tx& tx, Id kpi, int count)
+Result<std::vector<Measurement>> latest_measurements(Tx& tx, Id kpi, int count, std::optional<Timestamp> known_at)
 {
-    return select_measurements(tx, "WHERE kpi = :k ORDER BY period DESC LIMIT " + std::to_string(count), {kpi});
+    auto limit = " ORDER BY period DESC LIMIT " + std::to_string(count);
+    if (known_at)
+        return select_measurements(
+            tx, "WHERE kpi = :k AND recorded_at <= :a" + limit, {kpi, format_timestamp(*known_at)});
+    return select_measurements(tx, "WHERE kpi = :k" + limit, {kpi});
 }
 
 } // namespace c9

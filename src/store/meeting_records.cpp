@@ -124,15 +124,15 @@ Result<std::optional<SealedMinutes>> sealed_minutes(Tx& tx, Id meeting)
 }
 
 Result<std::vector<FieldChange>> field_changes_since(
-    Tx& tx, std::string_view entity, std::string_view field, Timestamp since)
+    Tx& tx, std::string_view entity, std::string_view field, Timestamp since, Timestamp until)
 {
     return guarded("read changes", [&]() -> Result<std::vector<FieldChange>> {
         std::vector<FieldChange> changes;
         Query query(tx.impl(),
             "SELECT entity_id, at, old_value, new_value FROM history "
-            "WHERE entity = :e AND field = :f AND at > :s ORDER BY at, id",
+            "WHERE entity = :e AND field = :f AND at > :s AND at <= :u ORDER BY at, id",
             {Storage::integer, Storage::text, Storage::text, Storage::text},
-            {std::string(entity), std::string(field), format_timestamp(since)});
+            {std::string(entity), std::string(field), format_timestamp(since), format_timestamp(until)});
         query.each([&](const Query& row) {
             FieldChange change;
             change.entity_id = row.column(0).integer;

@@ -39,8 +39,8 @@ struct FieldChange {
     Timestamp at{};
 };
 
-// History rows of an entity for one field, recorded after `since`, oldest first.
-Result<std::vector<FieldChange>> field_changes_since(Tx& tx, std::string_view entity, std::string_view field,
-                                                     Timestamp since);
+// History rows of an entity for one field, recorded after `since` and up to `until`, oldest first.
+Result<std::vector<FieldChange>> field_changes_since(
+    Tx& tx, std::string_view entity, std::string_view field, Timestamp since, Timestamp until);
 
 } // namespace c9

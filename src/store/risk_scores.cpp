@@ -71,14 +71,14 @@ Result<void> insert_risk_score(Tx& tx, const RiskScore& score)
     });
 }
 
-Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since)
+Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since, Timestamp until)
 {
     return guarded("read risk score changes", [&]() -> Result<std::vector<ScoreChange>> {
         // Read in time order through the index on `at`; group per risk here (ordering by risk would make the
         // database walk the whole history).
         auto rows = select_rows(tx.impl(),
-            "SELECT risk, previous_score, score FROM risk_scores WHERE at > :s ORDER BY at, id",
-            {Storage::integer, Storage::integer, Storage::integer}, {format_timestamp(since)});
+            "SELECT risk, previous_score, score FROM risk_scores WHERE at > :s AND at <= :u ORDER BY at, id",
+            {Storage::integer, Storage::integer, Storage::integer}, {format_timestamp(since), format_timestamp(until)});
         std::vector<ScoreChange> changes;
         std::unordered_map<Id, size_t> index_of;
         for (const auto& row : rows) {

@@ -9,14 +9,14 @@ namespace c9 {
 // Appends an entry; the score before it is taken from the risk's latest entry (0 for a new risk).
 Result<void> insert_risk_score(Tx& tx, const RiskScore& score);
 
-// Per risk with entries after `since`: its current score just before the first of them (0 when the risk is newer)
-// and after the last. Reads only the entries since then.
+// Per risk with entries after `since` and up to `until`: its current score just before the first of them (0 when the
+// risk is newer) and after the last. Reads only the entries in between.
 struct ScoreChange {
     Id risk = 0;
     int before = 0;
     int after = 0;
 };
-Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since);
+Result<std::vector<ScoreChange>> score_changes_since(Tx& tx, Timestamp since, Timestamp until);
 Result<std::vector<RiskScore>> risk_score_history(Tx& tx, Id risk);
 // Entries recorded at or after `since` (all risks), oldest first.
 Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since);

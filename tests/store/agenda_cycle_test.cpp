@@ -1,9 +1,13 @@
 // Agendas of the meeting cycle on a real database: boundaries of "since the previous meeting", late-recorded rows,
 // numbering after removes and moves, management review coverage, and regeneration keeping the chair's work.
+#include "app/kpis.h"
 #include "core/incident.h"
+#include "core/kpi.h"
+#include "core/risk.h"
 #include "meeting_fixture.h"
 
 #include <map>
+#include <tuple>
 
 namespace c9 {
 namespace {
@@ -57,6 +61,54 @@ TEST_F(AgendaCycle, AnIncidentRecordedLateReachesTheNextAgenda)
     EXPECT_NE(late->title.find("detected 2026-05-15"), std::string::npos) << late->title;
     EXPECT_FALSE(contains(agenda_keys(second.id, "2026-06-14T00:00:01Z"), "incidents.new"))
         << "INC-2 was on the first agenda";
+}
+
+// An agenda built at a moment shows the registers as they were then: a row stamped later did not exist yet. In use
+// rows are never stamped after "now"; a record built after the fact (the demo) relies on it.
+TEST_F(AgendaCycle, RowsRecordedAfterTheAgendaTimeAreNotOnIt)
+{
+    auto meeting = plan("2026-06-15T09:00:00Z", "2026-06-01T00:00:00Z");
+    make(incident_spec(),
+        {{"title", std::string("known")}, {"severity", std::string("high")},
+            {"detected_at", std::string("2026-06-10T08:00:00Z")}},
+        "2026-06-10T09:00:00Z");
+    make(incident_spec(),
+        {{"title", std::string("later")}, {"severity", std::string("high")},
+            {"detected_at", std::string("2026-06-20T08:00:00Z")}},
+        "2026-06-20T09:00:00Z");
+    make(risk_spec(),
+        {{"title", std::string("later risk")}, {"owner", member}, {"likelihood", std::int64_t {5}},
+            {"impact", std::int64_t {5}}},
+        "2026-06-20T09:00:00Z");
+    auto keys = agenda_keys(meeting.id, "2026-06-14T00:00:00Z");
+    EXPECT_TRUE(contains(keys, "incidents.severe:INC-1"));
+    EXPECT_FALSE(contains(keys, "incidents.severe:INC-2")) << "recorded after the agenda's time";
+    EXPECT_FALSE(contains(keys, "risks.new")) << "the risk was recorded after the agenda's time";
+    EXPECT_FALSE(contains(keys, "risks.above_appetite")) << "the risk was recorded after the agenda's time";
+}
+
+// The minutes show each KPI as the meeting saw it: a measurement recorded after the meeting is not in them.
+TEST_F(AgendaCycle, MinutesShowTheKpiValuesKnownAtTheMeeting)
+{
+    auto kpi = make(kpi_spec(),
+        {{"name", std::string("Phishing click rate")}, {"direction", std::string("lower_is_better")}, {"target", 5.0}});
+    for (auto [period, value, when] :
+        {std::tuple {"2026-05", 7.0, "2026-06-02T10:00:00Z"}, std::tuple {"2026-06", 3.0, "2026-07-02T10:00:00Z"}}) {
+        auto measured = write(when, [&](Tx& tx, const Caller& caller) {
+            return record_measurement(tx, kpi, period, value, std::nullopt, caller);
+        });
+        ASSERT_TRUE(measured) << measured.error().message();
+    }
+    auto meeting = plan("2026-06-15T09:00:00Z", "2026-06-01T00:00:00Z");
+    hold(meeting.id, "2026-06-15");
+    auto minutes = write("2026-07-05T00:00:00Z", [&](Tx& tx, const Caller& caller) -> Result<MinutesDoc> {
+        return minutes_doc(tx, C9_TRY(load_meeting(tx, meeting.id)), caller);
+    });
+    ASSERT_TRUE(minutes) << minutes.error().message();
+    ASSERT_EQ(minutes->agenda.kpis.size(), 1u);
+    const auto& status = minutes->agenda.kpis.front();
+    EXPECT_EQ(format_date(status.period), "2026-05-01") << "June's figure was recorded on 2 July";
+    EXPECT_EQ(status.value, std::optional<double>(7.0));
 }
 
 TEST_F(AgendaCycle, AgendaNumbersRunOneToNInTheOrderShownAfterRemovesAndMoves)

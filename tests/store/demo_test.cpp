@@ -1,6 +1,6 @@
 // `clause9 demo` at scale 1 on a fresh database: the volumes the issue asks for, every stored row still passing its
 // register's rules, the same demo for the same seed and day, and a second run refused without changing anything.
-#include "demo/demo.h"
+#include "app/meeting_cycle.h"
 #include "app/meeting_docs.h"
 #include "app/summary.h"
 #include "core/action_item.h"
@@ -12,10 +12,13 @@
 #include "core/meeting.h"
 #include "core/nonconformity.h"
 #include "core/person.h"
+#include "core/review_inputs.h"
 #include "core/risk.h"
 #include "core/vulnerability.h"
+#include "demo/demo.h"
 #include "store/audit_log.h"
 #include "store/kpi_queries.h"
+#include "store/measurements.h"
 #include "store/risk_scores.h"
 #include "store/settings_store.h"
 #include "store/typed.h"
@@ -206,6 +209,105 @@ TEST_F(Demo, SealsTheMinutesOfApprovedMeetings)
     EXPECT_GE(*checked, 12);
 }
 
+// The meetings are run through the app, so their record holds what the meeting cycle's rules allow.
+TEST_F(Demo, EveryHeldMeetingHasANumberedAgendaAndNobodyLeftInvited)
+{
+    auto checked = store().read([&](Tx& tx) -> Result<int> {
+        int held = 0;
+        for (const auto& meeting : C9_TRY(all_rows(tx, meeting_spec()))) {
+            if (meeting.state != MeetingState::held && meeting.state != MeetingState::approved)
+                continue;
+            ++held;
+            auto record = C9_TRY(load_meeting(tx, meeting.id));
+            std::vector<Id> shown;
+            for (const auto& item : record.agenda)
+                if (!item.removed)
+                    shown.push_back(item.id);
+            EXPECT_GE(shown.size(), 5u) << meeting.title;
+            // The numbers the agenda shows run 1..N, each naming the item in that place.
+            for (size_t number = 1; number <= shown.size(); ++number) {
+                auto item = find_agenda_item(tx, meeting.id, {std::to_string(number)});
+                EXPECT_TRUE(item && item->id == shown[number - 1]) << meeting.title << " item " << number;
+            }
+            EXPECT_FALSE(find_agenda_item(tx, meeting.id, {std::to_string(shown.size() + 1)}));
+            auto doc = C9_TRY(minutes_doc(tx, record, caller_at(today)));
+            for (size_t index = 0; index < doc.agenda.items.size(); ++index)
+                EXPECT_EQ(doc.agenda.items[index].number, static_cast<int>(index + 1)) << meeting.title;
+            int noted = 0;
+            for (const auto& item : record.agenda)
+                noted += item.notes && !item.notes->empty() ? 1 : 0;
+            EXPECT_GE(noted, 3) << meeting.title;
+            for (const auto& attendance : record.attendance)
+                EXPECT_NE(attendance.presence, Presence::invited)
+                    << meeting.title << " " << display_id("PER", attendance.person);
+        }
+        return held;
+    });
+    ASSERT_TRUE(checked) << checked.error().message();
+    EXPECT_EQ(*checked, 14);
+}
+
+// 9.3.2 a-g: each closed management review discussed every input, with notes, and needed no reason for a gap.
+TEST_F(Demo, ManagementReviewMinutesCoverEveryInputWithNotes)
+{
+    auto checked = store().read([&](Tx& tx) -> Result<int> {
+        int reviews = 0;
+        for (const auto& meeting : C9_TRY(all_rows(tx, meeting_spec()))) {
+            auto record = C9_TRY(load_meeting(tx, meeting.id));
+            if (record.series.type != MeetingType::management_review || meeting.state == MeetingState::planned)
+                continue;
+            ++reviews;
+            EXPECT_FALSE(meeting.uncovered_reason.has_value()) << meeting.title;
+            std::vector<AgendaItem> noted;
+            for (const auto& item : record.agenda)
+                if (!item.removed && item.notes && !item.notes->empty())
+                    noted.push_back(item);
+            auto coverage = review_coverage(covered_items(noted), Coverage::discussed);
+            EXPECT_TRUE(uncovered_inputs(coverage).empty()) << meeting.title;
+            for (const auto& input : review_inputs())
+                EXPECT_FALSE(coverage[std::string(input.code)].empty()) << meeting.title << " " << input.code;
+        }
+        return reviews;
+    });
+    ASSERT_TRUE(checked) << checked.error().message();
+    EXPECT_EQ(*checked, 2);
+}
+
+// The minutes of a meeting hold the KPI values known when it ended, never a later measurement; sealed ones verify.
+TEST_F(Demo, MinutesHoldNoKpiValueMeasuredAfterTheMeeting)
+{
+    int sealed = 0;
+    auto checked = store().read([&](Tx& tx) -> Result<int> {
+        int held = 0;
+        for (const auto& meeting : C9_TRY(all_rows(tx, meeting_spec()))) {
+            if (!meeting.ended_at)
+                continue;
+            ++held;
+            auto doc = C9_TRY(minutes_doc(tx, C9_TRY(load_meeting(tx, meeting.id)), caller_at(today)));
+            EXPECT_EQ(doc.agenda.kpis.size(), 15u) << meeting.title;
+            for (const auto& status : doc.agenda.kpis) {
+                if (!status.value)
+                    continue;
+                EXPECT_LE(status.period, to_date(*meeting.ended_at)) << meeting.title << " " << status.kpi.name;
+                if (status.kpi.formula)
+                    continue;
+                auto measured = C9_TRY(measurement_for(tx, status.kpi.id, status.period));
+                EXPECT_TRUE(measured && measured->recorded_at <= *meeting.ended_at)
+                    << meeting.title << " " << status.kpi.name << " " << format_date(status.period);
+            }
+            if (meeting.state == MeetingState::approved) {
+                auto check = C9_TRY(verify_minutes(tx, meeting.id));
+                EXPECT_TRUE(check.intact) << meeting.title;
+                ++sealed;
+            }
+        }
+        return held;
+    });
+    ASSERT_TRUE(checked) << checked.error().message();
+    EXPECT_EQ(*checked, 14);
+    EXPECT_EQ(sealed, s_counts.sealed_minutes);
+}
+
 template <class T> void expect_valid(const EntitySpec<T>& spec, const std::vector<T>& stored, const Rules& rules)
 {
     for (const auto& row : stored) {
@@ -243,7 +345,7 @@ TEST_F(Demo, EveryRowPassesItsRules)
 
 TEST_F(Demo, SaysInTheAuditTrailWhatItCreated)
 {
-    auto entries = store().read([](Tx& tx) { return recent_audit_entries(tx, 100, 0); });
+    auto entries = store().read([](Tx& tx) { return recent_audit_entries(tx, 100000, 0); });
     ASSERT_TRUE(entries);
     std::set<std::string> entities;
     for (const auto& entry : *entries)
@@ -278,6 +380,18 @@ TEST(DemoRun, IsTheSameForTheSameSeedAndDay)
         for (const auto& risk : *risks)
             out.push_back(fmt::format(
                 "{} {} {} {}", risk.title, risk.owner.value_or(0), risk.likelihood, format_timestamp(risk.created_at)));
+        // The meetings run through the app in date order: the same agendas, notes, actions and sealed minutes.
+        auto items = db.store().read([](Tx& tx) { return all_rows(tx, agenda_item_spec()); });
+        for (const auto& item : *items)
+            out.push_back(fmt::format(
+                "{} {} {} {}", item.meeting, item.title, item.notes.value_or(""), format_timestamp(item.updated_at)));
+        auto actions = db.store().read([](Tx& tx) { return all_rows(tx, action_spec()); });
+        for (const auto& action : *actions)
+            out.push_back(fmt::format("{} {} {} {}", action.title, action.meeting.value_or(0), to_string(action.status),
+                action.completed_at ? format_timestamp(*action.completed_at) : ""));
+        auto meetings = db.store().read([](Tx& tx) { return all_rows(tx, meeting_spec()); });
+        for (const auto& meeting : *meetings)
+            out.push_back(fmt::format("{} {}", meeting.title, meeting.minutes_hash.value_or("")));
         return out;
     };
     EXPECT_EQ(titles(7), titles(7));
