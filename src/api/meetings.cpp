@@ -153,6 +153,37 @@ ApiHandler record_route(const EntitySpec<T>& spec,
     };
 }
 
+// The decision log: ?series=SER-1&owner=PER-2&since=2026-01-01&provisional=true, oldest first.
+Result<http::Response> list_decisions_route(Call& call)
+{
+    Problems problems;
+    DecisionQuery query;
+    for (const auto& [name, value] : call.request.query_params()) {
+        if (name == "series")
+            query.series = value;
+        else if (name == "owner")
+            query.owner = value;
+        else if (name == "since")
+            query.since = value;
+        else if (name != "provisional")
+            problems.add(name, "is not a parameter of the decision log (series, owner, since, provisional)");
+    }
+    auto provisional = query_flag(call.request, "provisional");
+    if (!provisional)
+        problems.add("provisional", provisional.error().fields().at(0).message);
+    C9_TRY(problems.result());
+    query.provisional_only = provisional->value_or(false);
+    auto log = C9_TRY(list_decisions(call.api.store, query, call.caller()));
+    auto rows = Json::array();
+    for (const auto& entry : log.entries) {
+        auto row = row_json(decision_spec(), entry.decision);
+        row["meeting_title"] = entry.meeting.title;
+        row["meeting_starts_at"] = format_timestamp(entry.meeting.starts_at);
+        rows.push_back(std::move(row));
+    }
+    return json_response(rows);
+}
+
 } // namespace
 
 void add_meeting_routes(Routes& routes)
@@ -163,6 +194,7 @@ void add_meeting_routes(Routes& routes)
     routes.add("DELETE", "/api/v1/meeting-series/{id}/members/{person}", Permission::manage_meetings,
         remove_member_route);
     routes.add("POST", "/api/v1/meetings/{id}/start", Permission::manage_meetings, start_route);
+    routes.add("GET", "/api/v1/decisions", Permission::read, list_decisions_route);
     routes.add("POST", "/api/v1/meetings/{id}/close", Permission::manage_meetings, close_route);
     routes.add("POST", "/api/v1/meetings/{id}/approve", Permission::manage_meetings, approve_route);
     routes.add("POST", "/api/v1/meetings/{id}/attendance", Permission::manage_meetings, attend_route);

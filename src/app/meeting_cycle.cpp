@@ -3,11 +3,15 @@
 #include "app/access.h"
 #include "app/refs.h"
 #include "core/text.h"
+#include "store/lookups.h"
 #include "store/meeting_records.h"
 #include "store/typed.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <map>
+#include <tuple>
 
 namespace c9 {
 
@@ -143,7 +147,16 @@ std::vector<ParamSpec> record_params(const EntitySpec<T>& spec, std::vector<std:
 
 } // namespace
 
-std::vector<ParamSpec> decision_params() { return record_params(decision_spec(), {}); }
+std::vector<ParamSpec> decision_params()
+{
+    auto params = record_params(decision_spec(), {});
+    for (auto& param : params)
+        if (param.name == "text") {
+            param.flags &= ~static_cast<unsigned>(required);
+            param.fallback = "required, unless it confirms a decision: then \"Confirmed: \" and that decision's text";
+        }
+    return params;
+}
 
 std::vector<ParamSpec> action_params()
 {
@@ -196,6 +209,52 @@ Result<Lesson> record_lesson(Store& store, std::string_view meeting_ref, std::op
     Patch fields, const Caller& caller)
 {
     return record_in<Lesson>(store, meeting_ref, item, std::move(fields), caller, &record_lesson);
+}
+
+Result<DecisionLog> list_decisions(Store& store, const DecisionQuery& query, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::read, std::nullopt, "decisions"));
+    std::optional<Date> since;
+    if (!query.since.empty()) {
+        since = parse_date(query.since);
+        if (!since)
+            return Error::invalid("since", fmt::format("\"{}\" is not a date like 2026-01-31", query.since));
+    }
+    return store.read([&](Tx& tx) -> Result<DecisionLog> {
+        // Series and date pick the meetings; a decision is taken when its meeting is.
+        std::vector<Filter> filters;
+        std::vector<Filter> of_meetings;
+        if (!query.series.empty())
+            of_meetings.push_back(where("series", FilterOp::eq,
+                C9_TRY(get_row(tx, series_spec(), C9_TRY(find_row_id(tx, series_spec(), query.series)))).id));
+        if (since)
+            of_meetings.push_back(where("starts_at", FilterOp::ge, format_timestamp(start_of(*since))));
+        if (!of_meetings.empty()) {
+            std::vector<Value> meetings;
+            for (const auto& meeting : C9_TRY(all_rows(tx, meeting_spec(), std::move(of_meetings))))
+                meetings.push_back(meeting.id);
+            if (meetings.empty())
+                return DecisionLog {};
+            filters.push_back(where_in("meeting", std::move(meetings)));
+        }
+        if (!query.owner.empty())
+            filters.push_back(where("owner", FilterOp::eq, C9_TRY(resolve_person(tx, "owner", query.owner))));
+        if (query.provisional_only)
+            filters.push_back(where("provisional", FilterOp::eq, std::int64_t {1}));
+        DecisionLog log;
+        std::map<Id, Meeting> meetings;
+        for (auto& decision : C9_TRY(all_rows(tx, decision_spec(), std::move(filters)))) {
+            auto found = meetings.find(decision.meeting);
+            if (found == meetings.end())
+                found = meetings.emplace(decision.meeting, C9_TRY(get_row(tx, meeting_spec(), decision.meeting))).first;
+            log.entries.push_back({std::move(decision), found->second});
+        }
+        std::stable_sort(log.entries.begin(), log.entries.end(), [](const DecisionEntry& a, const DecisionEntry& b) {
+            return std::tie(a.meeting.starts_at, a.decision.id) < std::tie(b.meeting.starts_at, b.decision.id);
+        });
+        log.names = C9_TRY(person_names(tx));
+        return log;
+    });
 }
 
 Result<StandingMembers> list_series_members(Store& store, std::string_view series_ref, const Caller&)

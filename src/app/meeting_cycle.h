@@ -67,6 +67,24 @@ Result<ActionItem> raise_action(Store& store, std::string_view meeting_ref, std:
 Result<Lesson> record_lesson(Store& store, std::string_view meeting_ref, std::optional<ItemRef> item,
     Patch fields, const Caller& caller);
 
+// Decisions across meetings (the decision log): of one series, owned by one person, taken since a date, only the
+// provisional ones; in the order they were taken. Each with its meeting.
+struct DecisionQuery {
+    std::string series;
+    std::string owner;
+    std::string since; // YYYY-MM-DD
+    bool provisional_only = false;
+};
+struct DecisionEntry {
+    Decision decision;
+    Meeting meeting;
+};
+struct DecisionLog {
+    std::vector<DecisionEntry> entries;
+    PersonNames names;
+};
+Result<DecisionLog> list_decisions(Store& store, const DecisionQuery& query, const Caller& caller);
+
 // Standing members of a series: who `meeting plan` invites to each of its meetings, with their roles. Changing
 // them leaves meetings already planned or held as they are.
 struct StandingMembers {

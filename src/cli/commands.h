@@ -14,6 +14,7 @@ void add_config_command(CLI::App& root, CliContext& context);
 void add_register_commands(CLI::App& root, CliContext& context);
 void add_meeting_commands(CLI::App& root, CliContext& context);
 void add_meeting_record_commands(CLI::App* meeting, CliContext& context);
+void add_decision_log(CLI::App& root, CliContext& context);
 void add_agenda_commands(CLI::App& root, CliContext& context);
 void add_owner_report(CLI::App* action, CliContext& context);
 void add_risk_review(CLI::App* risk, CliContext& context);

@@ -253,6 +253,7 @@ void add_meeting_commands(CLI::App& root, CliContext& context)
     add_approve(noun, context);
     add_verify(noun, context);
     add_series_members(root.get_subcommand("series"), context);
+    add_decision_log(root, context);
 }
 
 } // namespace c9

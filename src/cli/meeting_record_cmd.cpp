@@ -2,6 +2,7 @@
 #include "app/meeting_cycle.h"
 #include "cli/commands.h"
 #include "cli/register_commands.h"
+#include "cli/row_text.h"
 
 namespace c9 {
 
@@ -85,6 +86,50 @@ void add_meeting_record_commands(CLI::App* noun, CliContext& context)
         "Raise an action item; due by default at the next meeting of the series", action_params(), &raise_action);
     add_record_command<Lesson>(noun, context, lesson_spec(), "lesson", "Record a lesson learned", lesson_params(),
         &record_lesson);
+}
+
+// clause9 decision list: the decision log across meetings.
+void add_decision_log(CLI::App& root, CliContext& context)
+{
+    auto* noun = root.add_subcommand("decision", "Decisions taken in meetings (recorded with `meeting decide`)");
+    noun->require_subcommand(1);
+    auto query = std::make_shared<DecisionQuery>();
+    auto* list = noun->add_subcommand("list", "The decision log across meetings, oldest first");
+    list->add_option("--series", query->series, "only the meetings of this series: SER-1 or 1");
+    list->add_option("--owner", query->owner, "only decisions this person is accountable for (id or email)");
+    list->add_option("--since", query->since, "only decisions of meetings on or after this date (YYYY-MM-DD)");
+    list->add_flag("--provisional", query->provisional_only, "only decisions taken without quorum, not yet binding");
+    on_run(list, context, [&context, query]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto log = C9_TRY(list_decisions(*store, *query, context.caller()));
+        if (context.json) {
+            auto rows = Json::array();
+            for (const auto& entry : log.entries) {
+                auto row = row_json(decision_spec(), entry.decision);
+                row["meeting_title"] = entry.meeting.title;
+                row["meeting_starts_at"] = format_timestamp(entry.meeting.starts_at);
+                rows.push_back(std::move(row));
+            }
+            print_json(rows);
+            return {};
+        }
+        if (log.entries.empty()) {
+            std::cout << "no decisions match\n";
+            return {};
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& [decision, meeting] : log.entries) {
+            std::string standing = decision.provisional ? "provisional" : "binding";
+            if (decision.confirms)
+                standing += ", confirms " + display_id("DEC", *decision.confirms);
+            rows.push_back({display_id("DEC", decision.id), format_date(to_date(meeting.starts_at)),
+                display_id("MTG", meeting.id), std::string(to_string(decision.type)), decision.text,
+                decision.owner ? log.names[*decision.owner] : std::string(),
+                decision.due ? format_date(*decision.due) : std::string(), standing});
+        }
+        print_text_table(std::cout, {"id", "date", "meeting", "type", "decision", "owner", "due", "standing"}, rows);
+        return {};
+    });
 }
 
 } // namespace c9

@@ -161,10 +161,26 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
         steps.emplace_back(during(*slot.approves->approve), [this, &tx, &slot] { return approve(tx, *slot.approves); });
     std::map<Id, Outcome> outcomes; // items a decision or an action was recorded under
     int decisions = series.review ? m_random.between(3, 5) : m_random.between(1, 3);
+    std::vector<const DecisionText*> taken; // a meeting takes each decision once
     for (int count = 0; count < decisions; ++count) {
-        const auto& pattern = pick_decision(m_random, series.review);
+        const auto* chosen = &pick_decision(m_random, series.review);
+        for (int retry = 0; retry < 8 && std::find(taken.begin(), taken.end(), chosen) != taken.end(); ++retry)
+            chosen = &pick_decision(m_random, series.review);
+        taken.push_back(chosen);
+        const auto& pattern = *chosen;
         Patch fields {{"text", std::string(pattern.text)}, {"rationale", std::string(pattern.rationale)},
             {"type", std::string(to_string(pattern.type))}};
+        // Someone is accountable for carrying it out: policies the security officer, money top management, the
+        // rest IT; most by a date.
+        const auto& staff = m_world.staff;
+        Id owner = staff.iso;
+        if (pattern.type == DecisionType::resource && !staff.management.empty())
+            owner = m_random.pick(staff.management);
+        else if (pattern.type != DecisionType::policy_change && !staff.it.empty())
+            owner = m_random.pick(staff.it);
+        fields.push_back({"owner", owner});
+        if (m_random.chance(0.8))
+            fields.push_back({"due", format_date(add_days(to_date(slot.starts), m_random.between(30, 120)))});
         // A risk accepted since the previous meeting is confirmed by a decision of this one.
         for (const auto& risk : m_world.risks) {
             if (count == 0 && risk.accepted_on && !m_confirmed_risks.contains(risk.id)

@@ -98,6 +98,23 @@ TEST_F(Meetings, TheWholeCycleEndsInSealedMinutes)
     auto decision = post(meeting + "/decisions",
         {{"text", "Order a pentest"}, {"type", "resource"}, {"agenda_item", std::stoi(budget_id)}}, As::member);
     ASSERT_EQ(decision.status, 201) << decision.describe();
+    auto owned = post(meeting + "/decisions",
+        {{"text", "Mia runs the tender"}, {"owner", "mia@example.org"}, {"due", "2031-04-30"}}, As::chair);
+    ASSERT_EQ(owned.status, 201) << owned.describe();
+    EXPECT_EQ(owned.json()["due"], "2031-04-30");
+    // The decision log across meetings, by owner and date.
+    auto log = get("/api/v1/decisions?owner=mia@example.org&since=2031-03-01", As::auditor);
+    ASSERT_EQ(log.status, 200) << log.describe();
+    ASSERT_EQ(log.json().size(), 1u) << log.body;
+    EXPECT_EQ(log.json()[0]["text"], "Mia runs the tender");
+    EXPECT_EQ(log.json()[0]["meeting"], planned.json()["id"]);
+    EXPECT_EQ(log.json()[0]["meeting_starts_at"], "2031-03-02T09:00:00Z");
+    EXPECT_EQ(get("/api/v1/decisions?since=2031-03-03", As::auditor).json().size(), 0u);
+    EXPECT_EQ(get("/api/v1/decisions?series=" + std::to_string(seed.series), As::auditor).json().size(), 2u);
+    auto bad_log = get("/api/v1/decisions?since=March&colour=red", As::auditor);
+    ASSERT_EQ(bad_log.status, 422) << bad_log.describe();
+    EXPECT_EQ(bad_log.json()["errors"][0]["field"], "colour");
+    EXPECT_EQ(get("/api/v1/decisions?since=March", As::auditor).json()["errors"][0]["field"], "since");
     auto action = post(meeting + "/actions",
         {{"title", "Get three quotes"}, {"owner", "mia@example.org"}, {"agenda_item", std::stoi(budget_id)}},
         As::member);
