@@ -272,6 +272,41 @@ TEST_F(Cli, RunningAMeetingSaysWhatChangedInOneLine)
     EXPECT_EQ(twice.err.find("start it first"), std::string::npos) << twice.err;
 }
 
+TEST_F(Cli, ProposalsAndTheDecisionLog)
+{
+    ASSERT_EQ(run({"series", "add", "--name", "ISMS maintenance", "--type", "maintenance", "--cadence", "monthly",
+                      "--chair", "PER-1"})
+                  .status,
+        0);
+    ASSERT_EQ(run({"meeting", "plan", "--series", "SER-1", "--at", "2026-06-20T09:00Z"}).status, 0);
+    // The chair is invited; acting as the chair, --by is not needed.
+    auto proposed = run(
+        {"--as", "PER-1", "agenda", "propose", "MTG-1", "--title", "Rotate the VPN keys", "--kind", "suggestion"});
+    ASSERT_EQ(proposed.status, 0) << proposed.err;
+    EXPECT_NE(proposed.out.find("proposed PRP-1 \"Rotate the VPN keys\" for MTG-1"), std::string::npos) << proposed.out;
+    auto wrong = run({"--as", "PER-1", "agenda", "propose", "MTG-1", "--title", "x", "--kind", "complaint"});
+    EXPECT_EQ(wrong.status, 2);
+    EXPECT_NE(wrong.err.find("kind: must be one of concern, suggestion, update"), std::string::npos) << wrong.err;
+    auto listed = run({"agenda", "proposals", "MTG-1"});
+    EXPECT_NE(listed.out.find("PRP-1  suggestion  Rotate the VPN keys"), std::string::npos) << listed.out;
+    auto accepted = run({"agenda", "accept", "MTG-1", "--proposal", "PRP-1", "--section", "nowhere"});
+    EXPECT_EQ(accepted.status, 2) << accepted.err;
+    accepted = run({"agenda", "accept", "MTG-1", "--proposal", "PRP-1", "--section", "risks"});
+    ASSERT_EQ(accepted.status, 0) << accepted.err;
+    EXPECT_NE(accepted.out.find("\"Rotate the VPN keys\", item "), std::string::npos) << accepted.out;
+
+    ASSERT_EQ(run({"meeting", "start", "MTG-1"}).status, 0);
+    auto decided
+        = run({"meeting", "decide", "MTG-1", "--text", "Rotate quarterly", "--owner", "PER-1", "--due", "2026-09-30"});
+    ASSERT_EQ(decided.status, 0) << decided.err;
+    auto log = run({"decision", "list", "--owner", "alice@example.org"});
+    ASSERT_EQ(log.status, 0) << log.err;
+    EXPECT_NE(log.out.find("Rotate quarterly"), std::string::npos) << log.out;
+    EXPECT_NE(log.out.find("2026-09-30"), std::string::npos) << log.out;
+    EXPECT_EQ(run({"decision", "list", "--since", "2026-07-01"}).out, "no decisions match\n");
+    EXPECT_EQ(run({"decision", "list", "--since", "July"}).status, 2);
+}
+
 TEST_F(Cli, AsNamesTheIsmsPersonInTheAuditTrail)
 {
     ASSERT_EQ(run({"person", "add", "--name", "Bob Gone", "--email", "bob@example.org", "--active", "no"}).status, 0);

@@ -1,12 +1,16 @@
 // Component behaviour in jsdom, with fetch replaced: what the user sees and what is sent.
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import RegisterForm from './RegisterForm.svelte';
-import AgendaEditor from './AgendaEditor.svelte';
-import Sparkline from './Sparkline.svelte';
-import HeatMap from './HeatMap.svelte';
-import SeriesMembers from './SeriesMembers.svelte';
+import {fireEvent, render, screen, waitFor} from '@testing-library/svelte';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+
 import Settings from '../screens/Settings.svelte';
+
+import AgendaEditor from './AgendaEditor.svelte';
+import HeatMap from './HeatMap.svelte';
+import Proposals from './Proposals.svelte';
+import RegisterForm from './RegisterForm.svelte';
+import SeriesMembers from './SeriesMembers.svelte';
+import Sparkline from './Sparkline.svelte';
+
 import { registerOf, type Row } from '../lib/registers';
 import type { AgendaDoc } from '../lib/meeting';
 import type { Band } from '../lib/risk';
@@ -383,4 +387,82 @@ describe('SeriesMembers', () => {
     expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
     expect(screen.queryByLabelText('Role of Bob IT')).toBeNull();
   });
+});
+
+describe('Proposals', () => {
+    afterEach(() => (session.info = null));
+
+    function server(proposals: Record<string, unknown>[])
+    {
+        return vi.fn((path: string, init: RequestInit) => {
+            if (path.startsWith('/api/v1/people'))
+                return reply(
+                    200, {items : [ {id : 2, name : 'Bob IT', active : true} ], total : 1, limit : 500, offset : 0});
+            if (init.method === 'POST' && path.endsWith('/proposals')) {
+                const body = JSON.parse(String(init.body));
+                proposals.push({
+                    id : 7,
+                    status : 'open',
+                    proposed_by : 2,
+                    detail : null,
+                    sources : '',
+                    reason : null,
+                    agenda_item : null,
+                    ...body
+                });
+                return reply(201, proposals[proposals.length - 1]);
+            }
+            if (init.method === 'POST' && path.endsWith('/accept')) {
+                Object.assign(proposals[0], {status : 'accepted', agenda_item : 40});
+                return reply(200, proposals[0]);
+            }
+            return reply(200, proposals);
+        });
+    }
+
+    it('lets an invited member propose an item and offers no chair answers', async () => {
+        session.info = {role : 'member', person : 2, user : {role : 'member'}} as unknown as SessionInfo;
+        const proposals: Record<string, unknown>[] = [];
+        const fetch = server(proposals);
+        vi.stubGlobal('fetch', fetch);
+        render(Proposals, {meetingId : 3, meetingState : 'planned', onaccepted : () => {}});
+        await waitFor(() => expect(screen.getByText('No proposals.')).toBeTruthy());
+        await fireEvent.input(screen.getByLabelText('Title'), {target : {value : 'Backups of the HR laptops'}});
+        await fireEvent.change(screen.getByLabelText('Kind'), {target : {value : 'suggestion'}});
+        await fireEvent.click(screen.getByRole('button', {name : 'Propose'}));
+        await waitFor(() => expect(screen.getByText('Backups of the HR laptops')).toBeTruthy());
+        const post = fetch.mock.calls.find(([, init ]) => init.method === 'POST')!;
+        expect(post[0]).toBe('/api/v1/meetings/3/proposals');
+        expect(JSON.parse(String(post[1].body))).toEqual({title : 'Backups of the HR laptops', kind : 'suggestion'});
+        expect(screen.queryByRole('button', {name : /^Accept/})).toBeNull();
+    });
+
+    it('lets the chair accept a proposal into a section and reads the agenda again', async () => {
+        session.info = {role : 'chair', person : 1, user : {role : 'chair'}} as unknown as SessionInfo;
+        const proposals: Record<string, unknown>[] = [
+            {
+                id : 5,
+                title : 'Rotate the VPN keys',
+                kind : 'concern',
+                detail : null,
+                sources : '',
+                proposed_by : 2,
+                status : 'open',
+                reason : null,
+                agenda_item : null
+            },
+        ];
+        const fetch = server(proposals);
+        vi.stubGlobal('fetch', fetch);
+        const onaccepted = vi.fn();
+        render(Proposals, {meetingId : 3, meetingState : 'planned', onaccepted});
+        const section = await screen.findByLabelText('Section for Rotate the VPN keys');
+        await fireEvent.change(section, {target : {value : 'risks'}});
+        await fireEvent.click(screen.getByRole('button', {name : 'Accept Rotate the VPN keys'}));
+        await waitFor(() => expect(onaccepted).toHaveBeenCalled());
+        const post = fetch.mock.calls.find(([, init ]) => init.method === 'POST')!;
+        expect(post[0]).toBe('/api/v1/meetings/3/proposals/5/accept');
+        expect(JSON.parse(String(post[1].body))).toEqual({section : 'risks'});
+        await waitFor(() => expect(screen.getByText('On the agenda (AI-40)')).toBeTruthy());
+    });
 });
