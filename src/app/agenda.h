@@ -68,6 +68,13 @@ Result<AcceptedProposal> accept_proposal(Store& store, std::string_view meeting_
     std::optional<AgendaSection> section, const Caller& caller);
 Result<Proposal> decline_proposal(Store& store, std::string_view meeting_ref, std::string_view proposal_ref,
     std::string reason, const Caller& caller);
+// The same inside an open transaction (the demo), with the rows found; access is the caller's business.
+Result<Proposal> propose_agenda_item(
+    Tx& tx, const Meeting& meeting, const Patch& fields, std::optional<Id> proposer, const Caller& caller);
+Result<AcceptedProposal> accept_proposal(Tx& tx, const Meeting& meeting, const Proposal& proposal,
+    std::optional<AgendaSection> section, const Caller& caller);
+Result<Proposal> decline_proposal(
+    Tx& tx, const Meeting& meeting, const Proposal& proposal, std::string reason, const Caller& caller);
 
 // The minutes: as sealed at approval, or a draft from the record as it is now.
 struct MinutesView {

@@ -252,6 +252,15 @@ struct DecisionText {
     std::string_view text, rationale;
 };
 const DecisionText& pick_decision(Random& random, bool review);
+
+// What an attendee proposes for a maintenance meeting's agenda, and why the chair declines it (empty: accepted).
+struct ProposalText {
+    std::string_view title;
+    ProposalKind kind;
+    std::string_view section; // where the chair puts it when accepted
+    std::string_view declined;
+};
+const ProposalText& pick_proposal(Random& random);
 std::string note_for(const AgendaItem& item, Random& random);
 
 // A meeting series as the demo creates it (demo/meeting_series.cpp): its fields, its standing members (a person

@@ -160,6 +160,18 @@ std::string_view section_note(AgendaSection section, Random& random)
 
 } // namespace
 
+constexpr std::array<ProposalText, 6> proposals {{
+    {"Faster remote wipe for lost phones", ProposalKind::concern, "incidents", ""},
+    {"Passkeys instead of passwords for the VPN", ProposalKind::suggestion, "controls", ""},
+    {"The offsite backup supplier changes in spring", ProposalKind::update, "maintenance", ""},
+    {"Contractors share one guest Wi-Fi password", ProposalKind::concern, "risks", ""},
+    {"The canteen Wi-Fi is slow", ProposalKind::concern, "other_business", "Not an ISMS matter; facilities handle it."},
+    {"Buy a password manager for everyone", ProposalKind::suggestion, "other_business",
+        "Decided in the management review; the rollout is on the action list already."},
+}};
+
+const ProposalText& pick_proposal(Random& random) { return random.pick(proposals); }
+
 const DecisionText& pick_decision(Random& random, bool review)
 {
     return review ? random.pick(review_decisions) : random.pick(maintenance_decisions);

@@ -11,6 +11,7 @@
 // 9.3.2 input discussed.
 #include "app/meetings.h"
 
+#include "app/agenda.h"
 #include "app/meeting_cycle.h"
 #include "app/registers.h"
 #include "core/text.h"
@@ -124,6 +125,31 @@ Result<void> Timeline::hold(Tx& tx, Slot& slot)
     auto started = slot.starts + minutes(m_random.between(0, 5));
     auto ended = started + minutes(series.duration + m_random.between(-15, 10));
     auto during = [&](Timestamp moment) { return std::clamp(moment, started, ended - minutes(1)); };
+
+    // Before it starts, now and then a member proposes an item; the chair takes it onto the agenda or says why not.
+    if (!series.review && m_random.chance(0.4)) {
+        std::vector<Id> others;
+        std::optional<Id> chair;
+        for (const auto& [person, role] : series.members) {
+            if (role == AttendeeRole::chair)
+                chair = person;
+            else
+                others.push_back(person);
+        }
+        if (chair && !others.empty()) {
+            auto record = C9_TRY(load_meeting(tx, slot.meeting));
+            const auto& text = pick_proposal(m_random);
+            auto by = m_random.pick(others);
+            auto proposal = C9_TRY(propose_agenda_item(tx, record.meeting,
+                {{"title", std::string(text.title)}, {"kind", std::string(to_string(text.kind))}}, by,
+                caller(started - minutes(m_random.between(45, 90)), by)));
+            auto decided = caller(started - minutes(m_random.between(15, 40)), *chair);
+            if (text.declined.empty())
+                C9_TRY(accept_proposal(tx, record.meeting, proposal, parse_enum<AgendaSection>(text.section), decided));
+            else
+                C9_TRY(decline_proposal(tx, record.meeting, proposal, std::string(text.declined), decided));
+        }
+    }
 
     // The roll is taken as the meeting starts: the chair is there, the others mostly.
     MeetingFact fact {slot.meeting, series.id, series.review, true, slot.starts, ended, 0, 0};
