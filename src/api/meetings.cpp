@@ -175,12 +175,8 @@ Result<http::Response> list_decisions_route(Call& call)
     query.provisional_only = provisional->value_or(false);
     auto log = C9_TRY(list_decisions(call.api.store, query, call.caller()));
     auto rows = Json::array();
-    for (const auto& entry : log.entries) {
-        auto row = row_json(decision_spec(), entry.decision);
-        row["meeting_title"] = entry.meeting.title;
-        row["meeting_starts_at"] = format_timestamp(entry.meeting.starts_at);
-        rows.push_back(std::move(row));
-    }
+    for (const auto& entry : log.entries)
+        rows.push_back(decision_log_json(entry.decision, entry.meeting));
     return json_response(rows);
 }
 

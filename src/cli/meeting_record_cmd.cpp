@@ -104,12 +104,8 @@ void add_decision_log(CLI::App& root, CliContext& context)
         auto log = C9_TRY(list_decisions(*store, *query, context.caller()));
         if (context.json) {
             auto rows = Json::array();
-            for (const auto& entry : log.entries) {
-                auto row = row_json(decision_spec(), entry.decision);
-                row["meeting_title"] = entry.meeting.title;
-                row["meeting_starts_at"] = format_timestamp(entry.meeting.starts_at);
-                rows.push_back(std::move(row));
-            }
+            for (const auto& entry : log.entries)
+                rows.push_back(decision_log_json(entry.decision, entry.meeting));
             print_json(rows);
             return {};
         }

@@ -107,6 +107,14 @@ Json attendance_json(const Attendance& attendance)
         {"presence", to_string(attendance.presence)}};
 }
 
+Json decision_log_json(const Decision& decision, const Meeting& meeting)
+{
+    auto row = row_json(decision_spec(), decision);
+    row["meeting_title"] = meeting.title;
+    row["meeting_starts_at"] = format_timestamp(meeting.starts_at);
+    return row;
+}
+
 Json entry_json(const LogEntry& entry)
 {
     Json out = Json::object();

@@ -66,6 +66,9 @@ Json history_json(const std::vector<HistoryEntry>& entries);
 // A person's attendance at a meeting: {"meeting": 3, "person": 4, "role": "chair", "presence": "present"}.
 Json attendance_json(const Attendance& attendance);
 
+// A decision of the decision log: its fields, and the title and start of the meeting that took it.
+Json decision_log_json(const Decision& decision, const Meeting& meeting);
+
 // A log entry as an object of its fields; `entry_name` is the member a verb's answer holds it in ("completion" for
 // the log "completions").
 Json entry_json(const LogEntry& entry);
