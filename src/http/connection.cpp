@@ -72,7 +72,16 @@ Connection::Connection(ServerState& state, asio::ip::tcp::socket socket)
     m_state.connections.add(this);
 }
 
-Connection::~Connection() { m_state.connections.remove(this); }
+Connection::~Connection()
+{
+    // A stream whose connection ends without finishing it (the IO loop stopped): its producer must not wake this.
+    if (m_events) {
+        m_events->set_waker(nullptr);
+        m_events->close();
+        --m_state.event_streams;
+    }
+    m_state.connections.remove(this);
+}
 
 asio::awaitable<void> Connection::run(std::shared_ptr<Connection> self)
 {
@@ -99,6 +108,8 @@ void Connection::drain()
         self->m_closing = true;
         if (self->m_phase == Phase::waiting)
             self->m_stream.close();
+        if (self->m_events)
+            self->m_events->close();
     });
 }
 
@@ -107,6 +118,8 @@ void Connection::force_close()
     asio::post(m_stream.get_executor(), [self = shared_from_this()] {
         self->m_closing = true;
         self->m_stream.close();
+        if (self->m_events)
+            self->m_events->close();
     });
 }
 
@@ -218,6 +231,10 @@ asio::awaitable<bool> Connection::serve_request()
         response = co_await call_handler(std::move(match), *request);
     else
         response = m_state.router.handle(std::move(match), *request);
+    if (response.event_stream()) {
+        co_await stream_events(response);
+        co_return false;
+    }
     bool keep_alive = parser.keep_alive() && !m_closing && !m_state.stopping;
     bool written = co_await write_response(response, keep_alive ? KeepAlive::Yes : KeepAlive::No);
     co_return written&& keep_alive;
@@ -274,6 +291,71 @@ asio::awaitable<bool> Connection::write_response(Response& response, KeepAlive k
             .client = m_client_address});
     }
     co_return !ec;
+}
+
+asio::awaitable<void> Connection::stream_events(Response& response)
+{
+    const ServerConfig& config = m_state.config;
+    auto events = response.event_stream();
+    if (response.status() != 200 || m_exchange.head || m_closing || m_state.stopping) {
+        // Nothing to stream: a HEAD request gets the head alone, and a stopping server sends no new stream.
+        events->close();
+        Response head_only
+            = m_closing || m_state.stopping ? Response::problem(503, "The server is stopping.") : response;
+        if (m_closing || m_state.stopping)
+            head_only.headers().set("Retry-After", "5");
+        co_await write_response(head_only, KeepAlive::No);
+        co_return;
+    }
+    if (m_state.event_streams.fetch_add(1) >= config.max_event_streams) {
+        --m_state.event_streams;
+        events->close();
+        Response busy = Response::problem(503,
+            fmt::format(
+                "{} live views are open, the most this server keeps; try again shortly.", config.max_event_streams));
+        busy.headers().set("Retry-After", "10");
+        co_await write_response(busy, KeepAlive::No);
+        co_return;
+    }
+    m_phase = Phase::streaming;
+    m_events = events;
+    // The stream's producer wakes the connection through this timer: a cancel posted to the connection's own
+    // executor, so it runs only once the coroutine waits (it cannot be lost between take() and the wait).
+    auto wake = std::make_shared<asio::steady_timer>(m_stream.get_executor());
+    events->set_waker([executor = m_stream.get_executor(), weak = std::weak_ptr(wake)] {
+        asio::post(executor, [weak] {
+            if (auto timer = weak.lock())
+                timer->cancel();
+        });
+    });
+    auto ends = std::chrono::steady_clock::now() + config.event_stream_lifetime;
+    bool open = co_await write_response(response, KeepAlive::No);
+    std::string text;
+    while (open && !m_closing) {
+        auto next = events->take(text);
+        if (next == EventStream::Next::ended)
+            break;
+        if (next == EventStream::Next::none) {
+            auto now = std::chrono::steady_clock::now();
+            if (now >= ends)
+                break;
+            wake->expires_after(std::min<std::chrono::steady_clock::duration>(config.event_heartbeat, ends - now));
+            error_code ec;
+            co_await wake->async_wait(with_error(ec));
+            if (ec == asio::error::operation_aborted)
+                continue; // woken: something was queued, or the stream closed
+            text = ": still here\n\n";
+        }
+        m_stream.expires_after(config.write_timeout);
+        error_code ec;
+        co_await asio::async_write(m_stream, asio::buffer(text), with_error(ec));
+        open = !ec;
+        text.clear();
+    }
+    events->set_waker(nullptr);
+    events->close();
+    m_events.reset();
+    --m_state.event_streams;
 }
 
 asio::awaitable<void> Connection::reject(int status, std::string detail)

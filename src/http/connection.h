@@ -25,14 +25,15 @@ public:
     static asio::awaitable<void> run(std::shared_ptr<Connection> self);
 
     // stop(): a connection waiting for a request, or in the middle of reading a header, closes now; one whose
-    // request is already read finishes it, sends the response with Connection: close, and then closes.
+    // request is already read finishes it, sends the response with Connection: close, and then closes. An event
+    // stream ends after the events already queued.
     void drain();
     // The drain timeout is over: close whatever the connection is doing.
     void force_close();
 
 private:
     // What drain() may interrupt: nothing has been promised to the client before a whole header is read.
-    enum class Phase { waiting, in_flight };
+    enum class Phase { waiting, in_flight, streaming };
 
     // What the access log and the response need to know about the request in hand.
     struct Exchange {
@@ -55,6 +56,9 @@ private:
     Response run_handler(RouteMatch match, Request& request) const;
     enum class KeepAlive { No, Yes };
     asio::awaitable<bool> write_response(Response& response, KeepAlive keep_alive);
+    // Writes the head of an event stream and then its events as they come, until it ends; the connection closes
+    // afterwards.
+    asio::awaitable<void> stream_events(Response& response);
     // An error before the request was fully read: answer, then close, because the rest of the request is unread.
     asio::awaitable<void> reject(int status, std::string detail);
     asio::awaitable<void> linger_close();
@@ -68,6 +72,7 @@ private:
     Exchange m_exchange;
     Phase m_phase = Phase::waiting;
     bool m_closing = false; // drain() or force_close() was called
+    std::shared_ptr<EventStream> m_events; // while streaming
 };
 
 } // namespace c9::http

@@ -113,6 +113,16 @@ void Response::set_shared_body(std::shared_ptr<const std::string> body, std::str
     m_shared_body = std::move(body);
 }
 
+Response Response::events(std::shared_ptr<EventStream> stream)
+{
+    Response response(200);
+    response.m_headers.set("Content-Type", "text/event-stream; charset=utf-8");
+    // A proxy that buffers responses would hold the events back (nginx reads this header).
+    response.m_headers.set("X-Accel-Buffering", "no");
+    response.m_events = std::move(stream);
+    return response;
+}
+
 void Response::use_gzip_body()
 {
     m_body.clear();

@@ -2,6 +2,7 @@
 // only sets what is specific to its answer.
 #pragma once
 
+#include "http/event_stream.h"
 #include "http/headers.h"
 
 #include <memory>
@@ -67,6 +68,11 @@ public:
     // Used by the server to send the compressed variant in place of the identity body.
     void use_gzip_body();
 
+    // A stream of server-sent events in place of a body (http/event_stream.h): the head goes out with
+    // Content-Type: text/event-stream and no length, then the events as they are queued, until the stream ends.
+    static Response events(std::shared_ptr<EventStream> stream);
+    const std::shared_ptr<EventStream>& event_stream() const { return m_events; }
+
 private:
     int m_status = 200;
     Headers m_headers;
@@ -74,6 +80,7 @@ private:
     std::string_view m_static_body; // static or shared: the body, in place of m_body
     std::shared_ptr<const std::string> m_shared_body;
     std::string_view m_gzip_body;
+    std::shared_ptr<EventStream> m_events;
 };
 
 } // namespace c9::http

@@ -112,8 +112,10 @@ ResponseHead write_response_head(std::string& out, Response& response, const Res
     // RFC 9110 12.5.5: the body depends on Accept-Encoding, so caches must key on it either way.
     if (gzip_variant)
         out.append("Vary: Accept-Encoding\r\n");
-    // For HEAD the length is that of the body a GET would get (RFC 9110 8.6).
-    if (has_content) {
+    // For HEAD the length is that of the body a GET would get (RFC 9110 8.6). An event stream has no length: it
+    // ends when the connection closes (RFC 9112 6.3, the last rule), so it never goes with keep-alive.
+    bool streaming = response.event_stream() != nullptr;
+    if (has_content && !streaming) {
         out.append("Content-Length: ");
         append_number(out, response.body().size());
         out.append("\r\n");

@@ -42,6 +42,16 @@ struct ServerConfig {
     // After stop(), how long in-flight requests may take before their connections are closed.
     std::chrono::milliseconds drain_timeout {10'000};
 
+    // Server-sent event streams (a live meeting view each) open at once; one more is answered 503. Each holds a
+    // connection, so they also count against max_connections.
+    size_t max_event_streams = 512;
+    // An event stream idle this long gets a comment line, so proxies keep it open and a client that went away is
+    // found out (the write fails).
+    std::chrono::milliseconds event_heartbeat {15'000};
+    // An event stream is closed after this long; the browser reconnects at once, and the request is authenticated
+    // again, so a session that ended stops receiving events.
+    std::chrono::milliseconds event_stream_lifetime {15 * 60'000};
+
     // Sends Strict-Transport-Security; set it only when a TLS-terminating proxy sits in front.
     bool behind_tls = false;
     // One log line per request; benchmarks switch it off.

@@ -19,6 +19,8 @@ struct ServerState {
     ConnectionRegistry connections;
     // Set by stop(): connections finish the request in hand and then close instead of waiting for another.
     std::atomic<bool> stopping {false};
+    // Responses streaming server-sent events now; ServerConfig::max_event_streams caps them.
+    std::atomic<size_t> event_streams {0};
 };
 
 } // namespace c9::http

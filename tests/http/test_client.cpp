@@ -124,6 +124,22 @@ std::optional<ClientResponse> TestClient::read_response(std::chrono::millisecond
     return response;
 }
 
+std::optional<std::string> TestClient::read_until(std::string_view marker, std::chrono::milliseconds timeout)
+{
+    if (m_fd < 0)
+        return std::nullopt;
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+        if (auto at = m_pending.find(marker); at != std::string::npos) {
+            auto text = m_pending.substr(0, at + marker.size());
+            m_pending.erase(0, at + marker.size());
+            return text;
+        }
+        if (!read_more(deadline))
+            return std::nullopt;
+    }
+}
+
 bool TestClient::wait_closed(std::chrono::milliseconds timeout)
 {
     auto deadline = std::chrono::steady_clock::now() + timeout;

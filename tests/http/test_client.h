@@ -38,6 +38,9 @@ public:
     bool send(std::string_view bytes);
     // Reads one response; nullopt when the connection closes or nothing complete arrives within the timeout.
     std::optional<ClientResponse> read_response(std::chrono::milliseconds timeout = 10s, bool head = false);
+    // Reads until `marker` has arrived (an event stream has no length to read by); returns everything read up to and
+    // including it, and keeps the rest. Nullopt when the connection closes or the marker does not come in time.
+    std::optional<std::string> read_until(std::string_view marker, std::chrono::milliseconds timeout = 10s);
     // True when the server closes the connection (end of file or reset) within the timeout, ignoring any data.
     bool wait_closed(std::chrono::milliseconds timeout);
 
