@@ -5,6 +5,7 @@
 #include "app/agenda.h"
 
 #include "api/body.h"
+#include "api/live.h"
 #include "api/register_routes.h"
 #include "export/doc_json.h"
 
@@ -12,16 +13,14 @@
 
 namespace c9 {
 
-namespace {
-
 // The agenda as documents have it, plus each item's version and stored position: what PATCH
 // .../agenda/items/{item} takes in If-Match and in "position", so an editor changing or moving one item learns
 // when another chair changed it meanwhile.
-Json agenda_view_json(const AgendaView& view)
+Json agenda_with_versions(const AgendaDoc& doc, const std::vector<AgendaItem>& items)
 {
-    auto agenda = agenda_json(view.doc);
+    auto agenda = agenda_json(doc);
     std::map<Id, const AgendaItem*> stored;
-    for (const auto& item : view.items)
+    for (const auto& item : items)
         stored[item.id] = &item;
     for (auto& section : agenda["sections"])
         for (auto& item : section["items"])
@@ -31,6 +30,10 @@ Json agenda_view_json(const AgendaView& view)
             }
     return agenda;
 }
+
+namespace {
+
+Json agenda_view_json(const AgendaView& view) { return agenda_with_versions(view.doc, view.items); }
 
 ItemRef path_item(const Call& call) { return ItemRef{std::string(call.param("item")), ItemNumbering::id}; }
 

@@ -74,14 +74,19 @@ std::optional<bool> BodyReader::flag(std::string_view name, Need need)
 
 std::optional<std::string> BodyReader::person(std::string_view name, Need need)
 {
+    return reference(name, "a person's id or email", need);
+}
+
+std::optional<std::string> BodyReader::reference(std::string_view name, std::string_view what, Need need)
+{
     const auto* json = member(name, need);
     if (!json)
         return std::nullopt;
     if (json->is_number_integer() && json->get<std::int64_t>() > 0)
         return std::to_string(json->get<std::int64_t>());
-    if (json->is_string() && json->get<std::string>().size() <= 254)
+    if (json->is_string() && !json->get<std::string>().empty() && json->get<std::string>().size() <= 254)
         return json->get<std::string>();
-    m_problems.add(std::string(name), "must be a person's id or email");
+    m_problems.add(std::string(name), "must be " + std::string(what));
     return std::nullopt;
 }
 

@@ -26,6 +26,9 @@ public:
     std::optional<bool> flag(std::string_view name, Need need = Need::optional);
     // A person's id (number) or email (text), as text for the app layer to resolve.
     std::optional<std::string> person(std::string_view name, Need need = Need::optional);
+    // A row's id (number) or reference (text: "AI-17"), as text for the app layer to resolve; `what` says what the
+    // member must name when it is neither.
+    std::optional<std::string> reference(std::string_view name, std::string_view what, Need need = Need::optional);
 
     Problems& problems() { return m_problems; }
     Result<void> result() const { return m_problems.result(); }

@@ -93,9 +93,27 @@ Result<http::Response> note_route(Call& call)
     }
     C9_TRY(reader.result());
     auto item = C9_TRY(record_note(call.api.store, call.param("id"),
-        ItemRef{std::string(call.param("item")), ItemNumbering::id}, notes, outcome, call.caller(),
-        append.value_or(false) ? NoteMode::append : NoteMode::replace));
+        ItemRef {std::string(call.param("item")), ItemNumbering::id}, notes, outcome, call.caller(),
+        append.value_or(false) ? NoteMode::append : NoteMode::replace, call.if_match));
     return row_response(row_json(agenda_item_spec(), item), item.version);
+}
+
+// The live view: server-sent events of the meeting's state (api/live.h).
+Result<http::Response> live_route(Call& call)
+{
+    auto meeting = C9_TRY(watchable_meeting(call.api.store, call.param("id"), call.caller()));
+    return http::Response::events(call.api.live.watch(meeting));
+}
+
+Result<http::Response> current_item_route(Call& call)
+{
+    auto body = C9_TRY(call.object_body());
+    BodyReader reader(body, {"item"});
+    auto item = reader.reference("item", "an agenda item of the meeting: its id or AI-n", BodyReader::Need::required);
+    C9_TRY(reader.result());
+    auto meeting
+        = C9_TRY(set_current_item(call.api.store, call.param("id"), ItemRef {*item, ItemNumbering::id}, call.caller()));
+    return row_response(row_json(meeting_spec(), meeting), meeting.version);
 }
 
 Json member_json(const SeriesMember& member)
@@ -194,7 +212,10 @@ void add_meeting_routes(Routes& routes)
     routes.add("POST", "/api/v1/meetings/{id}/close", Permission::manage_meetings, close_route);
     routes.add("POST", "/api/v1/meetings/{id}/approve", Permission::manage_meetings, approve_route);
     routes.add("POST", "/api/v1/meetings/{id}/attendance", Permission::manage_meetings, attend_route);
-    routes.add("POST", "/api/v1/meetings/{id}/agenda/items/{item}/notes", Permission::record_meeting, note_route);
+    routes.add("POST", "/api/v1/meetings/{id}/agenda/items/{item}/notes", Permission::record_meeting, note_route,
+        {.if_match = IfMatch::optional});
+    routes.add("GET", "/api/v1/meetings/{id}/live", Permission::read, live_route);
+    routes.add("PUT", "/api/v1/meetings/{id}/current", Permission::record_meeting, current_item_route);
     routes.add("POST", "/api/v1/meetings/{id}/decisions", Permission::record_meeting,
         record_route<Decision>(decision_spec(), &record_decision, ""));
     routes.add("POST", "/api/v1/meetings/{id}/actions", Permission::record_meeting,

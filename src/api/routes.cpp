@@ -82,6 +82,9 @@ http::Response guarded(ApiContext& context, Permission permission, const ApiHand
             return deny(call, result.error().message());
         return problem_response(result.error());
     }
+    // A write went through: live meeting views look for what it changed at once (api/live.h).
+    if (request.method() != "GET" && request.method() != "HEAD")
+        context.live.changed();
     return std::move(*result);
 }
 

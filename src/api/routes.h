@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "api/json_io.h"
+#include "api/live.h"
 #include "api/page_cache.h"
 #include "app/accounts_login.h"
 #include "app/permissions.h"
@@ -22,13 +23,14 @@ namespace c9 {
 
 struct ApiContext {
     ApiContext(Store& store, ApiConfig config)
-        : store(store), config(std::move(config)), pages(this->config.list_cache_bytes)
+        : store(store), config(std::move(config)), pages(this->config.list_cache_bytes), live(store)
     {
     }
 
     Store& store;
     ApiConfig config;
     PageCache pages; // rendered register lists, by data version
+    LiveMeetings live; // the event streams of live meeting views
 };
 
 // One request as a handler sees it, after the guard.

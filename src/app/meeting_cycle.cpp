@@ -3,6 +3,7 @@
 #include "app/access.h"
 #include "app/refs.h"
 #include "core/text.h"
+#include "store/audit_log.h"
 #include "store/lookups.h"
 #include "store/meeting_records.h"
 #include "store/typed.h"
@@ -113,7 +114,8 @@ Result<std::vector<Attendance>> record_attendance(
 }
 
 Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const ItemRef& item,
-    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller, NoteMode mode)
+    std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller, NoteMode mode,
+    std::optional<std::int64_t> expected_version)
 {
     if (!notes && !outcome)
         return Error::invalid("notes", "give notes, an outcome or both");
@@ -123,12 +125,60 @@ Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const
         auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
         C9_TRY(require_attendee(tx, caller, meeting.id));
         auto current = C9_TRY(find_agenda_item(tx, meeting.id, item));
+        if (expected_version && *expected_version != current.version)
+            return Error::stale(fmt::format(
+                "the notes of item {} were saved by someone else meanwhile (version {} is now {}); merge their text "
+                "with yours and save again",
+                display_id("AI", current.id), *expected_version, current.version));
         auto before = current.notes.value_or("");
         std::string text = !notes ? before
             : mode == NoteMode::replace || trim(before).empty() ? *notes
                                                                  : before + "\n\n" + *notes;
         return record_note(tx, current.id, std::move(text), outcome, caller);
     });
+}
+
+Result<Meeting> set_current_item(Store& store, std::string_view meeting_ref, const ItemRef& item, const Caller& caller)
+{
+    return store.write([&](Tx& tx) -> Result<Meeting> {
+        auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
+        if (!require(caller, Permission::manage_meetings, std::nullopt, "meetings")) {
+            bool leads = false;
+            if (caller.person)
+                for (const auto& attendance : C9_TRY(attendance_of(tx, meeting.id)))
+                    leads = leads
+                        || (attendance.person == *caller.person
+                            && (attendance.role == AttendeeRole::chair || attendance.role == AttendeeRole::minute_taker)
+                            && attendance.presence != Presence::absent);
+            if (!leads)
+                return Error(ErrorCode::forbidden,
+                    fmt::format(
+                        "the chair or the minute taker of {} sets the current item", display_id("MTG", meeting.id)));
+        }
+        auto chosen = C9_TRY(find_agenda_item(tx, meeting.id, item));
+        return set_current_item(tx, meeting.id, chosen.id, caller);
+    });
+}
+
+Result<Id> watchable_meeting(Store& store, std::string_view meeting_ref, const Caller& caller)
+{
+    C9_TRY(require(caller, Permission::read, std::nullopt, "meetings"));
+    return store.read([&](Tx& tx) -> Result<Id> { return C9_TRY(find_meeting(tx, meeting_ref)).id; });
+}
+
+Result<LiveMeeting> live_meeting(Store& store, Id meeting_id, const Caller& caller)
+{
+    return store.read([&](Tx& tx) -> Result<LiveMeeting> {
+        auto record = C9_TRY(load_meeting(tx, meeting_id));
+        LiveMeeting live {record.meeting, C9_TRY(agenda_doc(tx, record, caller)), record.agenda,
+            C9_TRY(minutes_doc(tx, record, caller))};
+        return live;
+    });
+}
+
+Result<std::int64_t> stored_data_version(Store& store)
+{
+    return store.read([](Tx& tx) { return data_version(tx); });
 }
 
 namespace {

@@ -45,11 +45,31 @@ Result<std::vector<Attendance>> record_attendance(
     Store& store, std::string_view meeting_ref, const AttendanceChange& change, const Caller& caller);
 
 // The notes and outcome of an agenda item; at least one of them. Notes not given stay as they are; given, they
-// replace the item's notes, or with NoteMode::append are added to them as a new paragraph.
+// replace the item's notes, or with NoteMode::append are added to them as a new paragraph. With
+// `expected_version` (the item's version the writer started from) notes someone else saved meanwhile are not
+// overwritten: the write is refused as stale, and the writer merges the two texts and saves again.
 enum class NoteMode { replace, append };
 Result<AgendaItem> record_note(Store& store, std::string_view meeting_ref, const ItemRef& item,
     std::optional<std::string> notes, std::optional<Outcome> outcome, const Caller& caller,
-    NoteMode mode = NoteMode::replace);
+    NoteMode mode = NoteMode::replace, std::optional<std::int64_t> expected_version = std::nullopt);
+
+// A live meeting (issue: the whole room follows the meeting). While the meeting is in progress its chair or minute
+// taker, or an account that manages meetings, says which agenda item the room is on; every attendee's view follows.
+Result<Meeting> set_current_item(Store& store, std::string_view meeting_ref, const ItemRef& item, const Caller& caller);
+
+// What a live view shows, read in one snapshot: the meeting, its agenda with each item's notes and version, and
+// the minutes as they stand (decisions, actions, lessons, attendance).
+struct LiveMeeting {
+    Meeting meeting;
+    AgendaDoc agenda;
+    std::vector<AgendaItem> items; // stored items in order, for their versions
+    MinutesDoc minutes;
+};
+// The meeting a caller may follow live: any meeting the caller may read. Returns its id.
+Result<Id> watchable_meeting(Store& store, std::string_view meeting_ref, const Caller& caller);
+Result<LiveMeeting> live_meeting(Store& store, Id meeting, const Caller& caller);
+// The version of everything stored (store/audit_log.h data_version): unchanged means no live view needs redrawing.
+Result<std::int64_t> stored_data_version(Store& store);
 
 // What recording a decision, an action or a lesson in a meeting takes: the register's own fields but the meeting
 // and the agenda item (the command names them) and what the system sets; an action's `due` is optional, the next

@@ -120,6 +120,25 @@ Result<AgendaItem> record_note(Tx& tx, Id item_id, std::string notes, std::optio
     return write_changes(tx, spec, before, item, caller, "note");
 }
 
+Result<Meeting> set_current_item(Tx& tx, Id meeting_id, Id item_id, const Caller& caller)
+{
+    auto before = C9_TRY(get_row(tx, meeting_spec(), meeting_id));
+    if (before.state != MeetingState::in_progress)
+        return Error::conflict(fmt::format("{} is {}; the current item is followed while the meeting is in progress",
+            display_id("MTG", meeting_id), to_string(before.state)));
+    auto item = C9_TRY(get_row(tx, agenda_item_spec(), item_id));
+    if (item.meeting != meeting_id)
+        return Error::not_found(
+            fmt::format("{} is not on the agenda of {}", display_id("AI", item_id), display_id("MTG", meeting_id)));
+    if (item.removed)
+        return Error::invalid("item", fmt::format("{} was removed from the agenda", display_id("AI", item_id)));
+    if (before.current_item == item_id)
+        return before;
+    auto meeting = before;
+    meeting.current_item = item_id;
+    return write_changes(tx, meeting_spec(), before, meeting, caller, "current item");
+}
+
 Result<Decision> record_decision(Tx& tx, Id meeting_id, Patch fields, const Caller& caller)
 {
     auto meeting = C9_TRY(recordable_meeting(tx, meeting_id));

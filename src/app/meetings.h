@@ -62,6 +62,9 @@ Result<Attendance> record_attendance(Tx& tx, Id meeting, const AttendanceInput& 
 Result<AgendaItem> record_note(Tx& tx, Id item, std::string notes, std::optional<Outcome> outcome,
                                const Caller& caller);
 
+// The agenda item the room is on, while the meeting is in progress (a removed item is refused).
+Result<Meeting> set_current_item(Tx& tx, Id meeting, Id item, const Caller& caller);
+
 Result<Decision> record_decision(Tx& tx, Id meeting, Patch fields, const Caller& caller);
 // An action item raised in the meeting; its due date defaults to the next meeting of the series, and an action
 // raised under an agenda item inherits the item's first source row as its origin.

@@ -75,11 +75,35 @@ void add_note(CLI::App* noun, CliContext& context)
     });
 }
 
+// clause9 meeting current MTG --item N: the item the room is on; the live view of every attendee follows it.
+void add_current(CLI::App* noun, CliContext& context)
+{
+    auto* command = noun->add_subcommand("current",
+        "Say which agenda item the meeting is on (chair or minute taker); every attendee's live view follows");
+    struct Options {
+        std::string meeting, item;
+    };
+    auto options = std::make_shared<Options>();
+    command->add_option("MEETING", options->meeting, "the meeting in progress: MTG-3 or 3")->required();
+    command->add_option("--item", options->item, "the item: the number the agenda shows, or AI-n")->required();
+    on_run(command, context, [&context, options]() -> Result<void> {
+        auto* store = C9_TRY(context.open());
+        auto meeting = C9_TRY(set_current_item(
+            *store, options->meeting, ItemRef {options->item, ItemNumbering::shown}, context.caller()));
+        if (context.json)
+            print_json(row_json(meeting_spec(), meeting));
+        else
+            std::cout << fmt::format("{} is on item {}\n", display_id("MTG", meeting.id), options->item);
+        return {};
+    });
+}
+
 } // namespace
 
 void add_meeting_record_commands(CLI::App* noun, CliContext& context)
 {
     add_note(noun, context);
+    add_current(noun, context);
     add_record_command<Decision>(noun, context, decision_spec(), "decide",
         "Record a decision with its type and rationale", decision_params(), &record_decision);
     add_record_command<ActionItem>(noun, context, action_spec(), "act",

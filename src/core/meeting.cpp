@@ -169,9 +169,12 @@ const EntitySpec<Meeting>& meeting_spec()
             field<&Meeting::uncovered_reason>("uncovered_reason", FieldKind::text, multiline,
                 "management review: why an input of 9.3.2 is not covered")
                 .labelled("Why a 9.3.2 input is not covered"),
-            field<&Meeting::cancel_reason>("cancel_reason", FieldKind::text, multiline,
-                "why the meeting was cancelled (given when cancelling it)")
+            field<&Meeting::cancel_reason>(
+                "cancel_reason", FieldKind::text, multiline, "why the meeting was cancelled (given when cancelling it)")
                 .labelled("Why it was cancelled"),
+            field<&Meeting::current_item>("current_item", FieldKind::reference, read_only,
+                "while in progress: the agenda item under discussion (`meeting current`)", "agenda_item")
+                .labelled("Current item"),
         },
         nullptr,
         nullptr,

@@ -78,6 +78,7 @@ struct Meeting : Row {
     std::optional<std::string> audit_head;
     std::optional<std::string> uncovered_reason; // management review: why an input of 9.3.2 was not covered
     std::optional<std::string> cancel_reason;    // why a planned meeting was cancelled
+    std::optional<Id> current_item; // in progress: the agenda item the room is on
 };
 
 struct Attendance {

@@ -416,13 +416,18 @@ constexpr std::string_view migration_4 =
     "CREATE INDEX decisions_confirms ON decisions (confirms);\n"
     "ALTER TABLE meeting_series ADD COLUMN approvers TEXT NOT NULL DEFAULT '';\n";
 
+// A live meeting: the agenda item the room is on, which every attendee's view follows.
+constexpr std::string_view migration_5
+    = "ALTER TABLE meetings ADD COLUMN current_item {int} REFERENCES agenda_items(id);\n";
+
 #undef C9_ROW_COLUMNS
 
-constexpr std::array<Migration, 4> all_migrations{{
+constexpr std::array<Migration, 5> all_migrations {{
     {"registers, meetings, history and audit trail", migration_1, {}},
     {"accounts, sessions, API tokens and login throttling", migration_2, {}},
     {"incidents indexed by when they were recorded; meetings can be cancelled", migration_3, {}},
     {"agenda proposals; decision owners, due dates and provisional decisions; minutes approvers", migration_4, {}},
+    {"the current agenda item of a meeting in progress", migration_5, {}},
 }};
 
 void replace_all(std::string& text, std::string_view from, std::string_view to)
