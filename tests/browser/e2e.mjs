@@ -1,7 +1,8 @@
 // End-to-end test of the web UI in real headless Chromium (Debian's, driven by playwright-core) against the real
 // `clause9 serve` on a free port with a fresh demo database (--scale 10). It walks the meeting cycle as people do:
 // sign in, create a risk, plan a meeting, edit its agenda (keyboard and mouse; a change and a move refused because another
-// person changed the item meanwhile), run it (attendance, a note, a decision, an action), close it, approve the
+// person changed the item meanwhile), run it (attendance, a note, a decision, an action), follow it live from a second
+// browser context (the view follows the chair; notes both wrote are merged, not overwritten), close it, approve the
 // minutes, and find the action on the next meeting's agenda and in the tracker; then an auditor finds no edit
 // controls, and an ended session sends the user back to the login screen.
 // Any browser console error fails the test. It saves a screenshot of each main screen and prints where, and it
@@ -467,6 +468,51 @@ try {
     await recorded.waitFor();
     actionRef = (await recorded.getByRole('link').first().textContent()).trim();
     await shot(page, 'run');
+  });
+
+  await step('two people in the room: the view follows the chair, and notes are merged, not overwritten', async () => {
+    // The member (the series' minute taker) opens the same meeting in a browser of their own.
+    const { context: memberContext, page: memberPage } = await newPage();
+    try {
+      await signIn(memberPage, 'member');
+      await memberPage.goto(`${base}/meetings/${meetingId}/run`);
+      await memberPage.getByText('Live', { exact: true }).waitFor();
+      await page.getByText('Live', { exact: true }).waitFor();
+      // The member's view goes where the chair goes, pushed by the server.
+      await page.getByRole('button', { name: '← Previous item' }).click();
+      const heading = (await page.locator('#current-item').textContent()).trim();
+      check(!heading.includes('E2E: supplier review'), 'the chair did not move to the previous item');
+      await memberPage.getByRole('heading', { name: heading, exact: true, level: 2 }).waitFor();
+
+      // Both write notes on that item; the chair saves first. The member's typing stays, and the chair's text is
+      // shown to merge.
+      await memberPage.getByLabel('Notes').fill('Member: two racks were unlocked.');
+      await page.getByLabel('Notes').fill('Chair: racks checked on Monday.');
+      await page.getByRole('button', { name: 'Save notes' }).click();
+      await page.getByText('Notes saved.').waitFor();
+      const conflict = memberPage.getByRole('alert').filter({ hasText: 'Someone else saved notes for this item' });
+      await conflict.waitFor();
+      check((await conflict.getByLabel('Their notes').textContent()).includes('Chair: racks checked on Monday.'), "the conflict does not show the chair's notes");
+      check((await memberPage.locator('#item-notes').inputValue()) === 'Member: two racks were unlocked.', "the member's typing was overwritten");
+      await shot(memberPage, 'run-notes-conflict');
+      await conflict.getByRole('button', { name: 'Merge: theirs, then mine' }).click();
+      const merged = 'Chair: racks checked on Monday.\n\nMember: two racks were unlocked.';
+      check((await memberPage.locator('#item-notes').inputValue()) === merged, 'the merge did not keep both texts');
+      await memberPage.getByRole('button', { name: 'Save notes' }).click();
+      await memberPage.getByText('Notes saved.').waitFor();
+      // The chair's view, with nothing typed since saving, shows the merged notes without a reload.
+      await page.waitForFunction((text) => document.querySelector('#item-notes')?.value === text, merged);
+      const item = await asOther('GET', `/api/v1/meetings/${meetingId}/agenda`);
+      const stored = item.sections.flatMap((section) => section.items).find((one) => one.title === heading.replace(/^\d+\.\s*/, ''));
+      check(stored?.notes === merged, `the stored notes are ${JSON.stringify(stored?.notes)}`);
+
+      // A decision the chair records appears in the member's view as it is recorded.
+      await page.getByLabel('Decision', { exact: true }).fill('Lock the racks after every visit.');
+      await page.getByRole('button', { name: 'Record decision' }).click();
+      await memberPage.getByText('Lock the racks after every visit.').waitFor();
+    } finally {
+      await memberContext.close();
+    }
   });
 
   await step('close the meeting and approve the minutes; download them', async () => {
