@@ -5,6 +5,7 @@
 #include "core/registry.h"
 #include "store/meeting_records.h"
 
+#include <algorithm>
 #include <map>
 
 namespace c9 {
@@ -149,28 +150,29 @@ Result<Decision> record_decision(Tx& tx, Id meeting_id, Patch fields, const Call
     if (item && !patch_has(fields, "links") && !item->sources.empty())
         fields.push_back({"links", item->sources});
     // Confirming a provisional decision: what is not said again is taken from it.
-    for (const auto& input : fields) {
-        if (input.field != "confirms" || is_null(input.value))
-            continue;
+    auto confirms = std::find_if(fields.begin(), fields.end(),
+        [](const FieldInput& input) { return input.field == "confirms" && !is_null(input.value); });
+    if (confirms != fields.end()) {
         Problems problems;
-        auto resolved = C9_TRY(resolve_references(tx, decision_spec(), Patch {input}, problems));
+        auto resolved = C9_TRY(resolve_references(tx, decision_spec(), Patch {*confirms}, problems));
         C9_TRY(problems.result());
         const auto* id = std::get_if<std::int64_t>(&resolved.front().value);
         if (!id)
             return Error::invalid("confirms", "must name a decision: DEC-n");
         auto original = C9_TRY(get_row(tx, decision_spec(), *id));
         C9_TRY(check_confirmable(tx, original, meeting));
+        Patch taken;
         if (!patch_has(fields, "text"))
-            fields.push_back({"text", "Confirmed: " + original.text});
+            taken.push_back({"text", "Confirmed: " + original.text});
         if (!patch_has(fields, "type"))
-            fields.push_back({"type", std::string(to_string(original.type))});
+            taken.push_back({"type", std::string(to_string(original.type))});
         if (!patch_has(fields, "links"))
-            fields.push_back({"links", original.links});
+            taken.push_back({"links", original.links});
         if (!patch_has(fields, "owner") && original.owner)
-            fields.push_back({"owner", *original.owner});
+            taken.push_back({"owner", *original.owner});
         if (!patch_has(fields, "due") && original.due)
-            fields.push_back({"due", format_date(*original.due)});
-        break;
+            taken.push_back({"due", format_date(*original.due)});
+        fields.insert(fields.end(), taken.begin(), taken.end());
     }
     auto decision = C9_TRY(create_in(tx, decision_spec(), fields, caller));
     // Taken while the meeting lacks quorum, it is provisional; closing the meeting settles it for good.

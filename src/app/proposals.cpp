@@ -186,8 +186,6 @@ Result<Proposal> decline_proposal(
     Store& store, std::string_view meeting_ref, std::string_view proposal_ref, std::string reason, const Caller& caller)
 {
     C9_TRY(require(caller, Permission::manage_meetings, std::nullopt, "agendas"));
-    if (trim(reason).empty())
-        return Error::invalid("reason", "say why the proposal is declined: the minutes list it with the reason");
     return store.write([&](Tx& tx) -> Result<Proposal> {
         auto meeting = C9_TRY(find_meeting(tx, meeting_ref));
         return decline_proposal(tx, meeting, C9_TRY(find_proposal(tx, meeting, proposal_ref)), reason, caller);
