@@ -48,12 +48,18 @@ template <class T>
 Result<void> check_row(
     Tx& tx, const EntitySpec<T>& spec, const T* before, T& row, const Rules& rules, Problems& problems)
 {
-    // Text is UTF-8 without NULs on every engine, however it arrived (CLI arguments are raw bytes).
+    // Text is UTF-8 without NULs or control characters on every engine, however it arrived (CLI arguments are raw
+    // bytes).
     for (const auto& field_spec : spec.fields) {
         auto value = field_spec.get(row);
-        if (const auto* text = std::get_if<std::string>(&value))
-            if (auto problem = text_problem(*text); problem && !problems.has(field_spec.name))
-                problems.add(std::string(field_spec.name), *problem);
+        const auto* text = std::get_if<std::string>(&value);
+        if (!text || problems.has(field_spec.name))
+            continue;
+        if (auto problem = text_problem(*text))
+            problems.add(std::string(field_spec.name), *problem);
+        // Control characters are refused as they come in; a row stored before the rule keeps its text until edited.
+        else if (auto control = control_problem(*text); control && (!before || field_spec.get(*before) != value))
+            problems.add(std::string(field_spec.name), *control);
     }
     // Control lists are kept in one canonical form ("5.1, 8.8") whatever way they arrived.
     for (const auto& field_spec : spec.fields) {
@@ -80,6 +86,8 @@ Result<T> create_in(Tx& tx, const EntitySpec<T>& spec, const Patch& input, const
     auto rules = C9_TRY(load_rules(tx, caller.now));
     Problems problems;
     auto patch = C9_TRY(resolve_references(tx, spec, input, problems));
+    if (spec.check_input)
+        spec.check_input(patch, problems);
     T row{};
     C9_TRY(apply_patch(spec, row, patch));
     // A required field must be given on creation; a default-constructed number or date is not an answer.
@@ -172,6 +180,8 @@ Result<Changed<T>> change_row(Tx& tx, const EntitySpec<T>& spec, const T& before
     auto rules = C9_TRY(load_rules(tx, caller.now));
     Problems problems;
     auto patch = C9_TRY(resolve_references(tx, spec, input, problems, &before));
+    if (spec.check_input)
+        spec.check_input(patch, problems);
     T row = before;
     C9_TRY(apply_patch(spec, row, patch));
     if (stamp)

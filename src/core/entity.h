@@ -248,8 +248,15 @@ struct EntryField {
 };
 using LogEntry = std::vector<EntryField>;
 
+struct FieldInput;
+class Problems;
+
 template <class T>
 struct EntitySpec {
+    // Inputs of one create or update that contradict each other before anything is derived from them (a CVSS score
+    // and a severity that disagree): reported at the field at fault rather than one silently winning.
+    using InputCheck = void (*)(const std::vector<FieldInput>& input, Problems& problems);
+
     std::string_view name;   // "risk": CLI noun, history and audit entity name
     std::string_view plural; // "risks": API collection
     std::string_view table;  // SQL table
@@ -264,6 +271,7 @@ struct EntitySpec {
     // Whether people create rows: the control catalog is loaded by `clause9 init`, meetings are planned from their
     // series (which invites its members).
     bool can_create = true;
+    InputCheck check_input = nullptr;
 
     const FieldSpec<T>* find(std::string_view field_name) const
     {

@@ -86,4 +86,28 @@ std::optional<std::string> text_problem(std::string_view text)
     return std::nullopt;
 }
 
+std::optional<std::string> control_problem(std::string_view text)
+{
+    size_t character = 0;
+    for (size_t at = 0; at < text.size(); ++at) {
+        auto byte = static_cast<unsigned char>(text[at]);
+        if ((byte & 0xC0) != 0x80)
+            ++character; // counts code points: continuation bytes do not start one
+        unsigned code = byte;
+        // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F in UTF-8.
+        if (byte == 0xC2 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) <= 0x9F
+            && static_cast<unsigned char>(text[at + 1]) >= 0x80)
+            code = static_cast<unsigned char>(text[at + 1]);
+        else if (byte >= 0x80)
+            continue;
+        bool line_break = code == '\n' || (code == '\r' && at + 1 < text.size() && text[at + 1] == '\n');
+        if (code == '\t' || line_break || (code >= 0x20 && code < 0x7F))
+            continue;
+        return fmt::format("contains a control character (U+{:04X}, character {}); only tabs and line breaks may be "
+                           "stored",
+            code, character);
+    }
+    return std::nullopt;
+}
+
 } // namespace c9

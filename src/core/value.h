@@ -24,5 +24,9 @@ bool valid_utf8(std::string_view text);
 // What is wrong with a text a person typed, if anything: it must be UTF-8 (shortest forms, no surrogates) and hold
 // no NUL character. Both engines then store exactly what was given; PostgreSQL refuses anything else outright.
 std::optional<std::string> text_problem(std::string_view text);
+// Why valid UTF-8 text may not be stored as a row's field: a control character other than a tab or a line break (LF,
+// or CR LF). Escape sequences (ESC, CSI) would act on a terminal showing the row, and other controls break tables
+// and documents. Nothing when the text is fine.
+std::optional<std::string> control_problem(std::string_view text);
 
 } // namespace c9

@@ -359,5 +359,55 @@ TEST_F(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
     EXPECT_EQ((*scores)[1].current(), 6);
 }
 
+// Input rules: a CVSS score and a severity given together must agree, and text holds no control characters other
+// than tabs and line breaks. Each refusal names its field and writes nothing.
+TEST_F(RegisterStore, ContradictoryOrUnprintableInputIsRefusedAtItsField)
+{
+    auto field_of
+        = [](const auto& result) { return result ? std::string("(accepted)") : result.error().fields().at(0).field; };
+    auto before = audit_seq();
+    auto contradiction = create(store(), vulnerability_spec(),
+        Patch {{"title", std::string("OpenSSL")}, {"cvss", 9.8}, {"severity", std::string("low")}}, caller_at());
+    EXPECT_EQ(field_of(contradiction), "severity");
+    ASSERT_FALSE(contradiction);
+    EXPECT_NE(contradiction.error().fields().at(0).message.find("9.8 makes it critical"), std::string::npos)
+        << contradiction.error().fields().at(0).message;
+    EXPECT_EQ(audit_seq(), before);
+
+    auto agreeing = create(store(), vulnerability_spec(),
+        Patch {{"title", std::string("OpenSSL")}, {"cvss", 9.8}, {"severity", std::string("critical")}}, caller_at());
+    ASSERT_TRUE(agreeing) << agreeing.error().message();
+    auto scored
+        = create(store(), vulnerability_spec(), Patch {{"title", std::string("Weak TLS")}, {"cvss", 5.3}}, caller_at());
+    ASSERT_TRUE(scored) << scored.error().message();
+    EXPECT_EQ(scored->severity, Severity::medium); // from the score alone
+    auto changed = update(store(), vulnerability_spec(), display_id("VUL", scored->id),
+        Patch {{"cvss", 9.1}, {"severity", std::string("medium")}}, std::nullopt, caller_at());
+    EXPECT_EQ(field_of(changed), "severity");
+
+    auto escaped
+        = create(store(), lesson_spec(), Patch {{"title", std::string("Pwned \x1b]0;title\x07")}}, caller_at());
+    EXPECT_EQ(field_of(escaped), "title");
+    auto lesson = create(store(), lesson_spec(),
+        Patch {
+            {"title", std::string("Test restores")}, {"improvement", std::string("Quarterly:\n\t- restore one host")}},
+        caller_at());
+    ASSERT_TRUE(lesson) << lesson.error().message();
+
+    // A row stored before the rule (here written directly) keeps its text, and its other fields can still be edited.
+    ASSERT_TRUE(store().write([&](Tx& tx) -> Result<bool> {
+        auto title_column = 0;
+        for (size_t index = 0; index < lesson_spec().fields.size(); ++index)
+            if (lesson_spec().fields[index].name == "title")
+                title_column = static_cast<int>(index);
+        C9_TRY(tx.update(table_of(lesson_spec()), lesson->id, lesson->version,
+            {{title_column, std::string("Test restores"), std::string("Old \x01 title")}}, caller_at().stamp()));
+        return true;
+    }));
+    auto edited = update(store(), lesson_spec(), display_id("LL", lesson->id),
+        Patch {{"category", std::string("technology")}}, std::nullopt, caller_at());
+    EXPECT_TRUE(edited) << edited.error().message();
+}
+
 } // namespace
 } // namespace c9

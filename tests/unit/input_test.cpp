@@ -180,5 +180,23 @@ TEST(TextProblem, AcceptsUtf8AndRefusesWhatNoEngineCanStoreFaithfully)
     EXPECT_EQ(text_problem("lone \x80 continuation"), "is not UTF-8 text (byte 6 of it)");
 }
 
+TEST(ControlProblem, OnlyTabsAndLineBreaksAmongTheControls)
+{
+    EXPECT_FALSE(control_problem(""));
+    EXPECT_FALSE(control_problem("tab\there, a line\nand a Windows line\r\nend"));
+    EXPECT_FALSE(control_problem("Zürich – 東京 🚀 ~"));
+    // An escape sequence would recolour or rewrite a terminal that lists the row.
+    EXPECT_EQ(control_problem("red \x1b[31mtitle"),
+        "contains a control character (U+001B, character 5); only tabs and line breaks may be stored");
+    EXPECT_TRUE(control_problem("bell\a"));
+    EXPECT_TRUE(control_problem("a lone\rcarriage return"));
+    EXPECT_TRUE(control_problem("delete\x7f"));
+    // C1 controls in UTF-8, such as U+009B, the one-character CSI; counted in characters, not bytes.
+    EXPECT_EQ(control_problem("é\xc2\x9b"
+                              "2J"),
+        "contains a control character (U+009B, character 2); only tabs and line breaks may be stored");
+    EXPECT_FALSE(control_problem("\xc2\xa0non-breaking space")); // U+00A0 is text
+}
+
 } // namespace
 } // namespace c9
