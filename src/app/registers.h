@@ -350,7 +350,12 @@ Result<ListQuery> list_query(Tx& tx, const EntitySpec<T>& spec, const ListReques
             query.filters.push_back(where(name, FilterOp::is_null));
         else if (null_wanted)
             return Error::invalid(name, "cannot ask for no value and a value at once");
-        else if (wanted.size() == 1)
+        else if (spec.find(name)->kind == FieldKind::controls) {
+            // A control list holds the controls asked for ("8.13", or "5.15, 8.5" for both), each one.
+            for (const auto& controls : wanted)
+                for (const auto& control : split_controls(to_text(controls)))
+                    query.filters.push_back(where(name, FilterOp::has_item, control));
+        } else if (wanted.size() == 1)
             query.filters.push_back(where(name, FilterOp::eq, wanted.front()));
         else if (!wanted.empty())
             query.filters.push_back(where_in(name, wanted));

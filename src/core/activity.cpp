@@ -21,7 +21,7 @@ const EntitySpec<Activity>& activity_spec()
                                        "date the next occurrence is due"),
             field<&Activity::last_done>("last_done", FieldKind::date, read_only | listed,
                                         "date of the last completion"),
-            field<&Activity::controls>("controls", FieldKind::controls, no_flags,
+            field<&Activity::controls>("controls", FieldKind::controls, filterable,
                                        "Annex A controls it supports, e.g. \"8.8, 8.13\""),
             field<&Activity::active>("active", FieldKind::boolean, filterable, "still scheduled"),
         },

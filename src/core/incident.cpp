@@ -47,7 +47,7 @@ const EntitySpec<Incident>& incident_spec()
                 "response_effectiveness", FieldKind::choice, no_flags, "effective, partially_effective or ineffective"),
             field<&Incident::lessons_learned>(
                 "lessons_learned", FieldKind::text, multiline, "what the organisation learned (control 5.27)"),
-            field<&Incident::controls>("controls", FieldKind::controls, no_flags, "Annex A controls involved"),
+            field<&Incident::controls>("controls", FieldKind::controls, filterable, "Annex A controls involved"),
         },
         [] { return std::vector<Filter> {where("status", FilterOp::ne, std::string("closed"))}; },
         nullptr,

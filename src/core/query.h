@@ -8,7 +8,8 @@
 
 namespace c9 {
 
-enum class FilterOp { eq, ne, lt, le, gt, ge, in, not_in, is_null, not_null };
+// has_item: a list column in its canonical form ("5.1, 8.8", items joined by ", ") holds the one value given.
+enum class FilterOp { eq, ne, lt, le, gt, ge, in, not_in, is_null, not_null, has_item };
 
 struct Filter {
     std::string column;

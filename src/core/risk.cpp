@@ -47,7 +47,7 @@ const EntitySpec<Risk>& risk_spec()
                 "next_review", FieldKind::date, listed | filterable, "date of the next review (default: one year on)"),
             field<&Risk::status>("status", FieldKind::choice, filterable, "open or closed"),
             field<&Risk::controls>(
-                "controls", FieldKind::controls, no_flags, "Annex A controls that treat it, e.g. \"5.15, 8.5\""),
+                "controls", FieldKind::controls, filterable, "Annex A controls that treat it, e.g. \"5.15, 8.5\""),
         },
         [] { return std::vector<Filter> {where("status", FilterOp::eq, std::string("open"))}; },
         [](Date today) {

@@ -104,6 +104,15 @@ Result<std::string> where_clause(
         case FilterOp::not_null:
             add(column + " IS NOT NULL");
             break;
+        case FilterOp::has_item: {
+            // ", 5.1, 8.8," holds ", 8.8,": the delimiters keep 8.1 from matching 8.13. Items hold no % or _.
+            const auto* item = filter.values.size() == 1 ? std::get_if<std::string>(&filter.values[0]) : nullptr;
+            if (!item || item->find_first_of("%_\\") != std::string::npos)
+                return Error::internal("store: has_item needs one plain text value");
+            add(fmt::format("(', ' || {} || ',') LIKE :p{}", column, params.size()));
+            params.push_back(fmt::format("%, {},%", *item));
+            break;
+        }
         case FilterOp::in:
         case FilterOp::not_in: {
             if (filter.values.empty()) {

@@ -469,6 +469,41 @@ TEST_F(Parity, FiltersTakeRowsInEveryFormThePeopleSee)
     EXPECT_EQ(by_api.status, 422) << by_api.describe();
     EXPECT_NE(by_cli.err.find("owner"), std::string::npos);
     EXPECT_EQ(by_api.json()["errors"][0]["field"], "owner");
+
+    // The Statement of Applicability read the other way (6.1.3 d): the risks a control treats, by any form of its id.
+    for (const auto& [title, controls] : {std::pair {"Lost laptops", "8.1, 8.13"}, std::pair {"Ransomware", "8.13"},
+             std::pair {"Weak endpoint hardening", "8.1"}}) {
+        ASSERT_EQ(cli({"risk", "add", "--title", title, "--owner", "PER-1", "--likelihood", "2", "--impact", "3",
+                          "--controls", controls})
+                      .status,
+            0);
+        ASSERT_EQ(post("/api/v1/risks",
+                      {{"title", title}, {"owner", "PER-1"}, {"likelihood", 2}, {"impact", 3}, {"controls", controls}})
+                      .status,
+            201);
+    }
+    for (std::string control : {"8.13", "A.8.13", "8.13, 8.1"}) {
+        SCOPED_TRACE(control);
+        auto risks_cli = cli_json({"risk", "list", "--controls", control});
+        auto risks_api = get("/api/v1/risks?controls=" + std::regex_replace(control, std::regex(" "), "%20"));
+        ASSERT_EQ(risks_api.status, 200) << risks_api.describe();
+        std::vector<std::string> titles_cli, titles_api;
+        for (const auto& row : risks_cli)
+            titles_cli.push_back(row["title"]);
+        auto listed = risks_api.json();
+        for (const auto& row : listed["items"])
+            titles_api.push_back(row["title"]);
+        EXPECT_EQ(titles_cli, titles_api);
+        // 8.1 never matches 8.13: the list is matched item by item.
+        std::vector<std::string> expected {"Lost laptops", "Ransomware"};
+        if (control == "8.13, 8.1")
+            expected = {"Lost laptops"};
+        EXPECT_EQ(titles_cli, expected);
+    }
+    auto unknown_cli = cli({"risk", "list", "--controls", "9.99"});
+    auto unknown_api = get("/api/v1/risks?controls=9.99");
+    EXPECT_EQ(unknown_cli.status, 2) << unknown_cli.err;
+    EXPECT_EQ(unknown_api.status, 422) << unknown_api.describe();
 }
 
 } // namespace
