@@ -54,7 +54,7 @@ run: build
 test: test-fast test-asan
 
 test-fast: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure --timeout 600 -j $(JOBS)
 
 $(ASAN_BUILD)/build.ninja: CMakeLists.txt
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCLAUSE9_WERROR=ON -DCLAUSE9_SANITIZE=ON \
@@ -63,7 +63,7 @@ $(ASAN_BUILD)/build.ninja: CMakeLists.txt
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS) -LE slow
+	  ctest --output-on-failure --timeout 600 -j $(JOBS) -LE slow
 
 bench: build
 	bench/run-all.sh $(BUILD)

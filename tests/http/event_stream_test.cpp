@@ -165,7 +165,8 @@ TEST(EventStreamServer, StoppingTheServerEndsOpenStreamsWithoutWaitingForTheDrai
 {
     Streams streams;
     auto config = test_config();
-    config.drain_timeout = std::chrono::milliseconds(60'000);
+    // An hour: were open streams left to the drain timeout, this test would outlive ctest's patience and fail.
+    config.drain_timeout = std::chrono::hours(1);
     RunningServer server(streams.router(), config);
     TestClient client(server.port());
     ASSERT_TRUE(client.send(open_request()));
@@ -175,10 +176,8 @@ TEST(EventStreamServer, StoppingTheServerEndsOpenStreamsWithoutWaitingForTheDrai
     EXPECT_TRUE(stream->send("tick", "before stop"));
     ASSERT_TRUE(client.read_until("data: before stop\n\n"));
 
-    auto started = std::chrono::steady_clock::now();
+    // A stream is not a request in flight to wait for: stop() ends it and returns.
     server.stop_and_join();
-    // Well under the drain timeout: a stream is not a request in flight to wait for.
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30));
     EXPECT_TRUE(client.wait_closed(5s));
     EXPECT_TRUE(stream->closed());
 }
