@@ -250,7 +250,9 @@ Result<void> risks(Tx& tx, const Window& window, Date today, const Rules& rules,
         std::vector {open, where("next_review", FilterOp::lt, format_date(input.next_meeting))} + window.existed(spec),
         "next_review"));
     input.treatments_overdue = C9_TRY(sample(tx, spec,
-        std::vector {open, where("treatment_due", FilterOp::lt, format_date(today))} + window.existed(spec),
+        std::vector {open, where("treatment_due", FilterOp::lt, format_date(today)),
+            where("treatment_status", FilterOp::ne, std::string("done"))}
+            + window.existed(spec),
         "treatment_due"));
     return {};
 }

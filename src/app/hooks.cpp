@@ -1,10 +1,11 @@
 #include "app/hooks.h"
 
+#include "app/access.h"
 #include "store/lookups.h"
-
-#include <fmt/format.h>
 #include "store/risk_scores.h"
 #include "store/typed.h"
+
+#include <fmt/format.h>
 
 namespace c9 {
 
@@ -56,6 +57,26 @@ Result<void> check_against_store(Tx& tx, const MeetingSeries* before, const Meet
         else if (!found->active)
             problems.add("approvers", fmt::format("{} is no longer active", display_id("PER", person)));
     }
+    return {};
+}
+
+Result<void> check_caller(const Caller& caller, const Risk* before, const Risk& row, Problems& problems)
+{
+    bool accepting = row.accepted_by && (!before || before->accepted_by != row.accepted_by);
+    // Someone other than the owner named as accepting is refused by the register's own rules (core/risk.h).
+    if (!accepting || row.accepted_by != row.owner || caller.person == row.accepted_by)
+        return {};
+    auto owner = display_id("PER", *row.owner);
+    if (!manages_accounts(caller))
+        problems.add("accepted_by",
+            fmt::format("only the risk owner ({}) accepts their residual risk; an admin may "
+                        "record the owner's acceptance with a note",
+                owner));
+    else if (!row.acceptance_note || row.acceptance_note->empty())
+        problems.add("acceptance_note",
+            fmt::format("is required when you record the acceptance of {} for them: say "
+                        "how and when they accepted",
+                owner));
     return {};
 }
 

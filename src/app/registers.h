@@ -101,6 +101,7 @@ Result<T> create_in(Tx& tx, const EntitySpec<T>& spec, const Patch& input, const
             problems.add(std::string(field_spec.name), "is required");
     }
     row.created_at = caller.now;
+    C9_TRY(check_caller(caller, static_cast<const T*>(nullptr), row, problems));
     C9_TRY(check_row(tx, spec, static_cast<const T*>(nullptr), row, rules, problems));
     auto stamp = caller.stamp();
     row.id = C9_TRY(tx.insert(table_of(spec), values_of(spec, row), stamp));
@@ -186,6 +187,7 @@ Result<Changed<T>> change_row(Tx& tx, const EntitySpec<T>& spec, const T& before
     C9_TRY(apply_patch(spec, row, patch));
     if (stamp)
         stamp(row, caller.now);
+    C9_TRY(check_caller(caller, &before, row, problems));
     C9_TRY(check_row(tx, spec, &before, row, rules, problems));
     // A member may not hand a row over to someone else either.
     C9_TRY(require(caller, write_permission(spec.name), row_owner(spec, row), spec.plural));
@@ -314,7 +316,9 @@ Result<ListQuery> list_query(Tx& tx, const EntitySpec<T>& spec, const ListReques
 
     std::vector<std::string> names;
     Patch values;
-    for (const auto& [name, text] : request.filters) {
+    for (const auto& [asked, text] : request.filters) {
+        // "control" names a register's control list as well: ?control=8.13 reads as English.
+        auto name = asked == "control" && spec.find("controls") ? std::string("controls") : asked;
         const auto* field_spec = spec.find(name);
         bool first = std::find(names.begin(), names.end(), name) == names.end();
         if (first)

@@ -22,8 +22,8 @@ Result<OwnerReport> action_owners(Store& store, const Caller& caller, unsigned i
 Result<RiskReview> risk_review(Store& store, int horizon_days, const Caller& caller);
 
 // Where the open risks sit on the organisation's matrix (9.3.2 e): counts by [likelihood - 1][impact - 1], before
-// and after treatment, and the band of each cell. A risk not yet reassessed after treatment counts on the residual
-// map at its inherent levels, as its current score does; one whose levels lie outside the matrix (only a database
+// and after treatment, and the band of each cell. A risk whose treatment is not done counts on the residual map at
+// its inherent levels, as its current score does; one whose levels lie outside the matrix (only a database
 // edited by hand has one) is in the total and on no cell.
 struct RiskHeatmap {
     RiskMatrix matrix;

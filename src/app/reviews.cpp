@@ -42,7 +42,7 @@ Result<RiskReview> review_risks(Tx& tx, const Rules& rules, Date horizon)
             review.above_appetite.push_back(risk);
         if (risk.next_review && *risk.next_review <= horizon)
             review.reviews_due.push_back(risk);
-        if (risk.treatment_due && *risk.treatment_due < today)
+        if (risk.treatment_due && *risk.treatment_due < today && risk.treatment_status != TreatmentStatus::done)
             review.treatments_overdue.push_back(risk);
         if (!risk.treatment)
             continue;

@@ -90,7 +90,9 @@ void add_list_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& 
         if (!field_spec.has(filterable))
             continue;
         std::string name(field_spec.name);
-        options->options[name] = command->add_option(option_names(name), options->filters[name],
+        // `risk list --control 8.13` reads as English; --controls works too.
+        auto names = option_names(name) + (field_spec.kind == FieldKind::controls ? ",--control" : "");
+        options->options[name] = command->add_option(names, options->filters[name],
             choice_help(fmt::format("only rows whose {} is this", name), field_spec.kind, field_spec.choices));
     }
     if (spec.open_filter)

@@ -31,6 +31,9 @@ const EntitySpec<Risk>& risk_spec()
                 "treatment", FieldKind::choice, listed | filterable, "mitigate, accept, avoid or transfer"),
             field<&Risk::treatment_plan>("treatment_plan", FieldKind::text, multiline, "what will be done"),
             field<&Risk::treatment_due>("treatment_due", FieldKind::date, filterable, "date the plan is due"),
+            field<&Risk::treatment_status>("treatment_status", FieldKind::choice, listed | filterable,
+                "planned, in_progress or done (default planned once a treatment is chosen); the residual levels "
+                "count only once it is done"),
             field<&Risk::residual_likelihood>(
                 "residual_likelihood", FieldKind::integer, no_flags, "likelihood once the treatment is in place"),
             field<&Risk::residual_impact>(
@@ -38,11 +41,16 @@ const EntitySpec<Risk>& risk_spec()
             field<&Risk::residual_score>(
                 "residual_score", FieldKind::integer, read_only | listed, "residual likelihood x residual impact"),
             field<&Risk::current_score>("current_score", FieldKind::integer, read_only | filterable,
-                "the score the appetite is compared with: residual when assessed, else "
-                "inherent"),
+                "the score the appetite is compared with: residual once the treatment is done, else inherent"),
             field<&Risk::accepted_by>("accepted_by", FieldKind::person, no_flags,
-                "who accepted the residual risk (6.1.3 f), normally the owner"),
-            field<&Risk::accepted_on>("accepted_on", FieldKind::date, no_flags, "date of the acceptance"),
+                "the risk owner, accepting the residual risk (6.1.3 f); cleared when the score rises above the "
+                "accepted one"),
+            field<&Risk::accepted_on>(
+                "accepted_on", FieldKind::date, no_flags, "date of the acceptance (default today)"),
+            field<&Risk::accepted_score>(
+                "accepted_score", FieldKind::integer, read_only, "the current score the owner accepted"),
+            field<&Risk::acceptance_note>("acceptance_note", FieldKind::text, no_flags,
+                "how the owner accepted; required when someone else records the owner's acceptance"),
             field<&Risk::next_review>(
                 "next_review", FieldKind::date, listed | filterable, "date of the next review (default: one year on)"),
             field<&Risk::status>("status", FieldKind::choice, filterable, "open or closed"),
@@ -51,8 +59,9 @@ const EntitySpec<Risk>& risk_spec()
         },
         [] { return std::vector<Filter> {where("status", FilterOp::eq, std::string("open"))}; },
         [](Date today) {
-            return std::vector<Filter>{where("status", FilterOp::eq, std::string("open")),
-                                       where("treatment_due", FilterOp::lt, format_date(today))};
+            return std::vector<Filter> {where("status", FilterOp::eq, std::string("open")),
+                where("treatment_due", FilterOp::lt, format_date(today)),
+                where("treatment_status", FilterOp::ne, std::string("done"))};
         },
         {
             {.name = "close",
@@ -73,11 +82,32 @@ void derive(Risk& row, const Risk* before, const Rules& rules)
         row.residual_score = *row.residual_likelihood * *row.residual_impact;
     else
         row.residual_score.reset();
-    row.current_score = row.residual_score.value_or(row.inherent_score);
+    if ((row.treatment || row.treatment_due) && !row.treatment_status)
+        row.treatment_status = TreatmentStatus::planned;
+    // Accepting is the whole of an accept treatment.
+    if (row.treatment == Treatment::accept && row.accepted_by)
+        row.treatment_status = TreatmentStatus::done;
+    row.current_score = current_score(row);
     if (!before && !row.next_review)
         row.next_review = add_months(rules.today(), 12);
-    if (row.accepted_by && !row.accepted_on)
-        row.accepted_on = rules.today();
+
+    // 6.1.3 f: an acceptance is of a score. It lapses when the score rises above it, when the risk changes owner,
+    // and when it is withdrawn; the history keeps what was accepted.
+    auto lapse = [&row] {
+        row.accepted_by.reset();
+        row.accepted_on.reset();
+        row.accepted_score.reset();
+        row.acceptance_note.reset();
+    };
+    bool accepting = row.accepted_by && (!before || before->accepted_by != row.accepted_by);
+    if (accepting || (row.accepted_by && !row.accepted_score)) {
+        row.accepted_score = row.current_score;
+        if (!row.accepted_on || (before && row.accepted_on == before->accepted_on))
+            row.accepted_on = rules.today();
+    } else if (before && before->accepted_by && !row.accepted_by)
+        lapse();
+    else if (before && row.accepted_by && (row.current_score > *row.accepted_score || row.owner != before->owner))
+        lapse();
 }
 
 void validate(const Risk& row, const Risk* before, const Rules& rules, Problems& problems)
@@ -114,28 +144,47 @@ void validate(const Risk& row, const Risk* before, const Rules& rules, Problems&
         problems.add("accepted_on", "cannot be in the future");
     if (row.accepted_on && !row.accepted_by)
         problems.add("accepted_by", "is required when accepted_on is set");
+    if (row.acceptance_note && !row.accepted_by && !problems.has("accepted_by"))
+        problems.add("acceptance_note", "belongs to an acceptance: give accepted_by too");
+    // Only the owner accepts the residual risk; someone recording it for them names the owner (app/hooks.h).
+    bool acceptance_given = row.accepted_by && (!before || before->accepted_by != row.accepted_by);
+    if (acceptance_given && row.owner && *row.accepted_by != *row.owner)
+        problems.add("accepted_by",
+            fmt::format("must be the risk owner ({}): only the owner accepts a residual risk "
+                        "(6.1.3 f)",
+                display_id("PER", *row.owner)));
 
-    // 6.1.3: mitigation needs a plan; accepting a risk above appetite needs the owner's recorded acceptance.
+    // 6.1.3: mitigation needs a plan; accepting a risk above appetite needs the owner's recorded acceptance. An
+    // acceptance that lapsed (the score rose) leaves the risk above appetite, for the next meeting to see, rather
+    // than refusing the reassessment.
     if (row.treatment == Treatment::mitigate && (!row.treatment_plan || row.treatment_plan->empty()) &&
         row.status == RiskStatus::open && matrix.above_appetite(row.inherent_score))
         problems.add("treatment_plan", "is required to mitigate a risk above appetite");
-    if (row.treatment == Treatment::accept && matrix.above_appetite(current_score(row)) && !row.accepted_by)
+    bool choosing = !before || before->treatment != row.treatment;
+    if (row.treatment == Treatment::accept && choosing && matrix.above_appetite(current_score(row)) && !row.accepted_by
+        && !problems.has("accepted_by"))
         problems.add("accepted_by", fmt::format("is required to accept a risk scored {} above the appetite of {}",
                                                 current_score(row), matrix.appetite));
 }
 
-int current_score(const Risk& risk) { return risk.residual_score.value_or(risk.inherent_score); }
+bool residual_in_effect(const Risk& risk)
+{
+    return risk.residual_score && risk.treatment_status == TreatmentStatus::done;
+}
 
+int current_score(const Risk& risk) { return residual_in_effect(risk) ? *risk.residual_score : risk.inherent_score; }
 
 bool scores_changed(const Risk& before, const Risk& after)
 {
-    return before.likelihood != after.likelihood || before.impact != after.impact ||
-           before.residual_likelihood != after.residual_likelihood || before.residual_impact != after.residual_impact;
+    return before.likelihood != after.likelihood || before.impact != after.impact
+        || before.residual_likelihood != after.residual_likelihood || before.residual_impact != after.residual_impact
+        || current_score(before) != current_score(after);
 }
 
 RiskScore score_of(const Risk& risk, Timestamp at)
 {
-    return {risk.id, at, risk.likelihood, risk.impact, risk.residual_likelihood, risk.residual_impact};
+    return {
+        risk.id, at, risk.likelihood, risk.impact, risk.residual_likelihood, risk.residual_impact, current_score(risk)};
 }
 
 } // namespace c9

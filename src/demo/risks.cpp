@@ -135,7 +135,7 @@ Result<void> create_risks(Tx& tx, World& world)
             return {};
         };
 
-        // Treatment decision, a few weeks after the assessment.
+        // Treatment decision, a few weeks after the assessment. The planned residual levels count once it is done.
         auto decided = world.working_hours(random, add_days(to_date(created), random.between(3, 30)));
         if (decided < world.now - std::chrono::hours(1) && decided > created) {
             bool above = matrix.above_appetite(risk.inherent_score);
@@ -144,9 +144,11 @@ Result<void> create_risks(Tx& tx, World& world)
                 row.treatment = static_cast<Treatment>(std::array {0, 3, 2, 1}[choice]);
                 row.next_review = add_months(to_date(decided), above ? 6 : 12);
                 if (row.treatment == Treatment::accept) {
-                    row.accepted_by = above ? random.pick(world.staff.management) : *row.owner;
+                    // Only the owner accepts (6.1.3 f); above appetite, after top management has heard why.
+                    row.accepted_by = *row.owner;
                     row.accepted_on = to_date(decided);
-                    row.treatment_plan = above ? std::optional<std::string>("Accepted by top management: the cost of "
+                    row.treatment_plan = above ? std::optional<std::string>("Accepted by the risk owner after review "
+                                                                            "with top management: the cost of "
                                                                             "treatment exceeds the expected loss.")
                                                : std::nullopt;
                     return;
@@ -169,18 +171,25 @@ Result<void> create_risks(Tx& tx, World& world)
                 fact.accepted_on = risk.accepted_on;
         }
 
+        // Work on the treatment starts within a few weeks of the decision.
+        if (risk.treatment_due && random.chance(0.7)) {
+            auto started = world.working_hours(random, add_days(to_date(decided), random.between(7, 19)));
+            if (started < world.now - std::chrono::hours(1) && started > fact.stages.back().at)
+                C9_TRY(change(started, [](Risk& row) { row.treatment_status = TreatmentStatus::in_progress; }));
+        }
+
         // The treatment is done: the residual levels are re-assessed and the owner accepts the residual risk.
         if (risk.treatment_due && random.chance(0.8)) {
             auto done = world.moment_between(
                 random, decided + std::chrono::days(20), start_of(add_days(*risk.treatment_due, 30)));
-            if (done < world.now - std::chrono::hours(1) && done > decided) {
+            if (done < world.now - std::chrono::hours(1) && done > fact.stages.back().at) {
                 C9_TRY(change(done, [&](Risk& row) {
                     int outcome = static_cast<int>(random.weighted({25, 30, 45}));
                     if (outcome == 1 && *row.residual_likelihood < row.likelihood)
                         row.residual_likelihood = *row.residual_likelihood + 1;
                     else if (outcome == 2 && *row.residual_likelihood > 1)
                         row.residual_likelihood = *row.residual_likelihood - 1;
-                    row.treatment_due.reset();
+                    row.treatment_status = TreatmentStatus::done;
                     row.accepted_by = row.owner;
                     row.accepted_on = to_date(done);
                     if (row.treatment == Treatment::avoid)

@@ -9,7 +9,7 @@ namespace c9 {
 namespace {
 
 struct ScoreRow {
-    long long risk = 0, likelihood = 0, impact = 0, residual_likelihood = 0, residual_impact = 0;
+    long long risk = 0, likelihood = 0, impact = 0, residual_likelihood = 0, residual_impact = 0, current = 0;
     std::string at;
     soci::indicator rl = soci::i_ok, ri = soci::i_ok;
 
@@ -24,6 +24,7 @@ struct ScoreRow {
             out.residual_likelihood = static_cast<int>(residual_likelihood);
         if (ri != soci::i_null)
             out.residual_impact = static_cast<int>(residual_impact);
+        out.score = static_cast<int>(current);
         return out;
     }
 };
@@ -37,7 +38,8 @@ Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, c
         soci::statement statement(tx.impl().sql);
         statement.alloc();
         statement.prepare(
-            "SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores " + where,
+            "SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact, score FROM risk_scores "
+                + where,
             soci::details::st_one_time_query);
         statement.exchange(soci::into(row.risk));
         statement.exchange(soci::into(row.at));
@@ -45,6 +47,7 @@ Result<std::vector<RiskScore>> select_scores(Tx& tx, const std::string& where, c
         statement.exchange(soci::into(row.impact));
         statement.exchange(soci::into(row.residual_likelihood, row.rl));
         statement.exchange(soci::into(row.residual_impact, row.ri));
+        statement.exchange(soci::into(row.current));
         binder.use(statement, param);
         statement.define_and_bind();
         statement.execute(false);
@@ -111,11 +114,11 @@ Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
         ScoreRow row;
         std::string when = format_timestamp(at);
         long long id = risk;
-        tx.impl().sql << "SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact FROM risk_scores "
-                         "WHERE risk = :r AND at <= :a ORDER BY at DESC, id DESC LIMIT 1",
+        tx.impl().sql << "SELECT risk, at, likelihood, impact, residual_likelihood, residual_impact, score "
+                         "FROM risk_scores WHERE risk = :r AND at <= :a ORDER BY at DESC, id DESC LIMIT 1",
             soci::into(row.risk), soci::into(row.at), soci::into(row.likelihood), soci::into(row.impact),
-            soci::into(row.residual_likelihood, row.rl), soci::into(row.residual_impact, row.ri), soci::use(id),
-            soci::use(when);
+            soci::into(row.residual_likelihood, row.rl), soci::into(row.residual_impact, row.ri),
+            soci::into(row.current), soci::use(id), soci::use(when);
         if (!tx.impl().sql.got_data())
             return std::optional<RiskScore> {};
         return std::optional<RiskScore> {row.score()};
@@ -124,11 +127,18 @@ Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at)
 
 Result<std::vector<RiskCellCount>> open_risk_cells(Tx& tx)
 {
+    // core/risk.h residual_in_effect, in SQL.
+    constexpr std::string_view in_effect
+        = "treatment_status = 'done' AND residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL";
     return guarded("count the open risks on the matrix", [&]() -> Result<std::vector<RiskCellCount>> {
         std::vector<RiskCellCount> cells;
         Query query(tx.impl(),
-            "SELECT likelihood, impact, COALESCE(residual_likelihood, likelihood), COALESCE(residual_impact, impact), "
-            "COUNT(*) FROM risks WHERE status = 'open' GROUP BY 1, 2, 3, 4",
+            "SELECT likelihood, impact, CASE WHEN " + std::string(in_effect)
+                + " THEN residual_likelihood ELSE likelihood "
+                  "END, CASE WHEN "
+                + std::string(in_effect)
+                + " THEN residual_impact ELSE impact END, COUNT(*) FROM risks "
+                  "WHERE status = 'open' GROUP BY 1, 2, 3, 4",
             {Storage::integer, Storage::integer, Storage::integer, Storage::integer, Storage::integer});
         query.each([&](const Query& row) {
             cells.push_back({.likelihood = static_cast<int>(row.column(0).integer),

@@ -24,8 +24,8 @@ Result<std::vector<RiskScore>> risk_scores_since(Tx& tx, Timestamp since);
 Result<std::optional<RiskScore>> risk_score_at(Tx& tx, Id risk, Timestamp at);
 
 // How many open risks sit on each combination of levels, counted by the database (the heat map of the
-// dashboard and the management review): inherent levels, and residual ones where the risk has been reassessed
-// after treatment, else its inherent ones again, as its current score counts them.
+// dashboard and the management review): inherent levels, and residual ones where the treatment is done and the
+// residual levels assessed, else its inherent ones again, as its current score counts them.
 struct RiskCellCount {
     int likelihood = 0;
     int impact = 0;

@@ -166,6 +166,42 @@ TEST_F(Registers, AStaleVersionIsRefusedWithNothingWritten)
     EXPECT_EQ(request("POST", risk + "/close", As::admin, Json::object(), {"If-Match: \"2\""}).status, 412);
 }
 
+// 6.1.3 f: the risk owner accepts their residual risk. An admin may record the owner's acceptance with a note; no one
+// else may, and no one may name someone other than the owner. Each refusal names its field and changes nothing.
+TEST_F(Registers, OnlyTheRiskOwnerAcceptsTheResidualRisk)
+{
+    auto risk = "/api/v1/risks/" + seed.ids["risks"]; // Mia's, 3 x 3
+    auto mia = seed.member_person;
+    auto refused_at = [](const Reply& reply) {
+        return reply.status == 422 ? reply.json()["errors"][0]["field"].get<std::string>() : reply.describe();
+    };
+    EXPECT_EQ(refused_at(patch(risk, {{"accepted_by", seed.chair_person}}, 1)), "accepted_by")
+        << "someone other than the owner named, even by an admin";
+    EXPECT_EQ(refused_at(patch(risk, {{"accepted_by", mia}}, 1, As::chair)), "accepted_by")
+        << "the chair is not the owner and not an admin";
+    EXPECT_EQ(refused_at(patch(risk, {{"accepted_by", mia}}, 1, As::admin)), "acceptance_note")
+        << "an admin recording it says how the owner accepted";
+    auto row = get(risk).json();
+    EXPECT_EQ(row["version"], 1);
+    EXPECT_TRUE(row["accepted_by"].is_null());
+
+    auto by_owner = patch(risk, {{"accepted_by", mia}, {"treatment", "accept"}}, 1, As::member);
+    ASSERT_EQ(by_owner.status, 200) << by_owner.describe();
+    EXPECT_EQ(by_owner.json()["accepted_score"], 9);
+    EXPECT_EQ(by_owner.json()["treatment_status"], "done");
+
+    // A higher score ends the acceptance; an admin then records the owner's new one, with the note.
+    auto risen = patch(risk, {{"likelihood", 4}}, 2, As::member);
+    ASSERT_EQ(risen.status, 200) << risen.describe();
+    EXPECT_TRUE(risen.json()["accepted_by"].is_null());
+    EXPECT_TRUE(risen.json()["accepted_score"].is_null());
+    auto recorded
+        = patch(risk, {{"accepted_by", "mia@example.org"}, {"acceptance_note", "Accepted by email on 2 June"}}, 3);
+    ASSERT_EQ(recorded.status, 200) << recorded.describe();
+    EXPECT_EQ(recorded.json()["accepted_by"], mia);
+    EXPECT_EQ(recorded.json()["accepted_score"], 12);
+}
+
 TEST_F(Registers, ListsArePagedWithTheirTotal)
 {
     for (int index = 0; index < 7; ++index)

@@ -19,9 +19,10 @@ std::pair<Json, Json> counted_from_rows(const Json& risks, int size)
     }
     for (const auto& risk : risks) {
         int likelihood = risk["likelihood"], impact = risk["impact"];
-        int residual_likelihood
-            = risk["residual_likelihood"].is_null() ? likelihood : risk["residual_likelihood"].get<int>();
-        int residual_impact = risk["residual_impact"].is_null() ? impact : risk["residual_impact"].get<int>();
+        // Planned residual levels count once the treatment is done.
+        bool done = risk["treatment_status"] == "done" && !risk["residual_likelihood"].is_null();
+        int residual_likelihood = done ? risk["residual_likelihood"].get<int>() : likelihood;
+        int residual_impact = done ? risk["residual_impact"].get<int>() : impact;
         inherent[likelihood - 1][impact - 1] = inherent[likelihood - 1][impact - 1].get<int>() + 1;
         residual[residual_likelihood - 1][residual_impact - 1]
             = residual[residual_likelihood - 1][residual_impact - 1].get<int>() + 1;
@@ -33,8 +34,10 @@ TEST_F(Settings, TheHeatMapCountsTheOpenRisksOnTheMatrix)
 {
     std::vector<Json> risks {
         {{"title", "Ransomware"}, {"owner", "carl@example.org"}, {"likelihood", 4}, {"impact", 5},
+            {"treatment", "mitigate"}, {"treatment_plan", "EDR"}, {"treatment_status", "done"},
             {"residual_likelihood", 2}, {"residual_impact", 3}},
-        {{"title", "Insider"}, {"owner", "carl@example.org"}, {"likelihood", 4}, {"impact", 5}},
+        {{"title", "Insider"}, {"owner", "carl@example.org"}, {"likelihood", 4}, {"impact", 5},
+            {"treatment", "mitigate"}, {"treatment_plan", "DLP"}, {"residual_likelihood", 1}, {"residual_impact", 3}},
         {{"title", "Power cut"}, {"owner", "carl@example.org"}, {"likelihood", 1}, {"impact", 2}},
         {{"title", "Closed one"}, {"owner", "carl@example.org"}, {"likelihood", 5}, {"impact", 5},
             {"status", "closed"}},
@@ -54,6 +57,8 @@ TEST_F(Settings, TheHeatMapCountsTheOpenRisksOnTheMatrix)
     EXPECT_EQ(map["residual"], residual);
     EXPECT_EQ(map["inherent"][3][4], 2); // likelihood 4, impact 5: both, before treatment
     EXPECT_EQ(map["residual"][1][2], 1); // the treated one, after
+    EXPECT_EQ(map["residual"][3][4], 1); // the one whose treatment is only planned stays where it was
+    EXPECT_EQ(map["residual"][0][2], 0);
     EXPECT_EQ(map["inherent"][4][4], 0); // closed risks are not on the map
     EXPECT_EQ(map["bands"][0][0], "low");
     EXPECT_EQ(map["bands"][1][2], "medium"); // 6 of 25

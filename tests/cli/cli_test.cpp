@@ -86,12 +86,15 @@ TEST_F(Cli, UpdateShowAndHistory)
                    "--treatment", "mitigate", "--treatment-plan", "EDR everywhere"})
                   .status,
               0);
-    auto updated = run({"risk", "update", "RSK-1", "--residual_likelihood", "1", "--residual-impact", "5"});
+    auto updated = run({"risk", "update", "RSK-1", "--residual_likelihood", "1", "--residual-impact", "5",
+        "--treatment-status", "done"});
     EXPECT_EQ(updated.status, 0) << updated.err;
     EXPECT_EQ(updated.out, "updated RSK-1 (version 2)\n");
     auto shown = json({"risk", "show", "rsk-1"});
     EXPECT_EQ(shown["residual_score"], 5);
-    ASSERT_EQ(shown["history"].size(), 4u); // residual levels, residual score, current score
+    EXPECT_EQ(shown["current_score"], 5);
+    // treatment status, residual levels, residual score, current score
+    ASSERT_EQ(shown["history"].size(), 5u);
     EXPECT_EQ(shown["history"][0]["actor"], "cli:tester");
     auto stale = run({"risk", "update", "RSK-1", "--title", "x", "--if-version", "1"});
     EXPECT_EQ(stale.status, 4);

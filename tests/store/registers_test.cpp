@@ -343,8 +343,9 @@ TEST_F(RegisterStore, RiskScoreHistoryFollowsLevelChanges)
     ASSERT_TRUE(update(store(), risk_spec(), display_id("RSK", risk->id), Patch {{"title", std::string("DDoS on web shop")}}, std::nullopt,
         caller_at("2026-06-16T00:00:00Z")));
     ASSERT_TRUE(update(store(), risk_spec(), display_id("RSK", risk->id),
-        Patch {{"residual_likelihood", std::int64_t {2}}, {"residual_impact", std::int64_t {3}}}, std::nullopt,
-        caller_at("2026-06-17T00:00:00Z")));
+        Patch {{"residual_likelihood", std::int64_t {2}}, {"residual_impact", std::int64_t {3}},
+            {"treatment_status", std::string("done")}},
+        std::nullopt, caller_at("2026-06-17T00:00:00Z")));
     auto scores = store().read([&](Tx& tx) -> Result<std::vector<RiskScore>> {
         std::vector<RiskScore> out;
         auto all = C9_TRY(risk_scores_since(tx, test::at("2026-01-01T00:00:00Z")));

@@ -4,6 +4,9 @@
 #include "core/control.h"
 #include "store/audit_log.h"
 #include "store/db_url.h"
+#include "store/migrations.h"
+#include "store/risk_scores.h"
+#include "store/tx_impl.h"
 #include "test_support.h"
 
 namespace c9 {
@@ -71,6 +74,71 @@ TEST(Schema, CatalogFieldsCannotBeEdited)
                           caller_at());
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().fields().at(0).field, "title");
+}
+
+// Migration 6 on a database that has risks: a planned residual that counted as the current score gives the inherent
+// one back, with an entry in the score history; a treatment done, an acceptance and an untreated risk keep theirs.
+TEST(Schema, MigrationSixStopsCountingPlannedResidualScores)
+{
+    test::TempDir dir;
+    auto store = Store::open(test::empty_database_url(test::test_engine(), dir, "five"));
+    ASSERT_TRUE(store);
+    auto five = (*store)->write([](Tx& tx) -> Result<bool> {
+        execute(tx.impl(),
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL)");
+        for (int version = 1; version <= 5; ++version) {
+            for (const auto& statement : migration_statements(migrations()[version - 1], tx.engine()))
+                execute(tx.impl(), statement);
+            execute(tx.impl(), "INSERT INTO schema_migrations VALUES (:v, 'test', '2026-06-01T00:00:00Z')",
+                {std::int64_t {version}});
+        }
+        std::string row = "1, '2026-06-01T00:00:00Z', 'test', '2026-06-01T00:00:00Z', 'test'";
+        execute(tx.impl(),
+            "INSERT INTO people (id, version, created_at, created_by, updated_at, updated_by, name, "
+            "email, active) VALUES (1, "
+                + row + ", 'Carol', 'carol@example.org', 1)");
+        // id, treatment, treatment_due, residual levels and score, current score, accepted_by
+        for (const auto* values :
+            {"1, 'mitigate', '2026-12-01', 2, 3, 6, 6, NULL", "2, 'mitigate', NULL, 2, 3, 6, 6, NULL",
+                "3, 'accept', NULL, NULL, NULL, NULL, 20, 1", "4, NULL, NULL, NULL, NULL, NULL, 20, NULL"})
+            execute(tx.impl(),
+                fmt::format("INSERT INTO risks (id, treatment, treatment_due, residual_likelihood, residual_impact, "
+                            "residual_score, current_score, accepted_by, version, created_at, created_by, "
+                            "updated_at, updated_by, title, owner, likelihood, impact, inherent_score, status, "
+                            "controls) VALUES ({}, {}, 'Risk', 1, 4, 5, 20, 'open', '')",
+                    values, row));
+        return true;
+    });
+    ASSERT_TRUE(five) << five.error().message();
+    auto migrated = (*store)->migrate();
+    ASSERT_TRUE(migrated) << migrated.error().message();
+    EXPECT_EQ(*migrated, Store::latest_schema_version());
+
+    auto risks = (*store)->read([](Tx& tx) { return all_rows(tx, risk_spec(), {}); });
+    ASSERT_TRUE(risks) << risks.error().message();
+    ASSERT_EQ(risks->size(), 4u);
+    std::map<Id, Risk> by_id;
+    for (auto& risk : *risks)
+        by_id[risk.id] = risk;
+    EXPECT_EQ(by_id[1].treatment_status, TreatmentStatus::planned);
+    EXPECT_EQ(by_id[1].current_score, 20) << "the plan is not the result";
+    EXPECT_EQ(by_id[2].treatment_status, TreatmentStatus::done);
+    EXPECT_EQ(by_id[2].current_score, 6);
+    EXPECT_EQ(by_id[3].treatment_status, TreatmentStatus::done);
+    EXPECT_EQ(by_id[3].accepted_score, 20);
+    EXPECT_FALSE(by_id[4].treatment_status);
+    EXPECT_EQ(by_id[4].current_score, 20);
+    for (auto& [id, risk] : by_id)
+        EXPECT_EQ(current_score(risk), risk.current_score) << "RSK-" << id << " as the rules derive it";
+
+    auto history = (*store)->read([](Tx& tx) { return risk_score_history(tx, 1); });
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->size(), 1u);
+    EXPECT_EQ(history->back().current(), 20);
+    auto untouched = (*store)->read([](Tx& tx) { return risk_score_history(tx, 2); });
+    ASSERT_TRUE(untouched);
+    EXPECT_TRUE(untouched->empty());
 }
 
 TEST(AuditChain, EveryWriteAppendsOneLinkedEntry)
