@@ -18,7 +18,11 @@ Result<CompletionOutcome> complete_activity(Tx& tx, Id id, const CompletionInput
     completion.done_by = input.done_by ? input.done_by : activity.owner;
     completion.recorded_by = caller.actor;
     completion.id = C9_TRY(insert_completion(tx, completion));
-    activity = C9_TRY(write_changes(tx, spec, before, activity, caller, "complete"));
+    // The audit trail says when a completion records the past.
+    auto note = backdated(before, completion) ? fmt::format(" (back-dated: done {}, activity entered {})",
+                    format_date(completion.done_on), format_date(to_date(before.created_at)))
+                                              : std::string();
+    activity = C9_TRY(write_changes(tx, spec, before, activity, caller, "complete", note));
     return CompletionOutcome{std::move(activity), std::move(completion)};
 }
 

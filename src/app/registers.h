@@ -79,6 +79,26 @@ Result<void> check_row(
     return problems.result();
 }
 
+// " (back-dated: due 2026-11-02; entered 2026-12-05)" when a write sets a date that may record the past
+// (FieldFlag backdatable) to a day before the row was entered, else empty: the audit trail marks what was recorded
+// afterwards.
+template <class T> std::string backdated_note(const EntitySpec<T>& spec, const T* before, const T& row)
+{
+    Date entered = to_date(row.created_at);
+    std::string dates;
+    for (const auto& field_spec : spec.fields) {
+        if (!field_spec.has(backdatable))
+            continue;
+        auto value = field_spec.get(row);
+        if (before && field_spec.get(*before) == value)
+            continue;
+        auto date = parse_date(to_text(value).substr(0, 10));
+        if (date && *date != Date {} && *date < entered)
+            dates += fmt::format("{}{} {}", dates.empty() ? "" : ", ", field_spec.name, format_date(*date));
+    }
+    return dates.empty() ? std::string() : fmt::format(" (back-dated: {}; entered {})", dates, format_date(entered));
+}
+
 // Creates a row inside an open transaction (for use cases that write several rows at once).
 template <class T>
 Result<T> create_in(Tx& tx, const EntitySpec<T>& spec, const Patch& input, const Caller& caller)
@@ -115,8 +135,9 @@ Result<T> create_in(Tx& tx, const EntitySpec<T>& spec, const Patch& input, const
         .action = "create",
         .entity = std::string(spec.name),
         .entity_id = row.id,
-        .summary = fmt::format("created {}{}", display_id(spec.prefix, row.id),
-            label ? " \"" + to_text(label->get(row)) + "\"" : std::string())}));
+        .summary = fmt::format("created {}{}{}", display_id(spec.prefix, row.id),
+            label ? " \"" + to_text(label->get(row)) + "\"" : std::string(),
+            backdated_note(spec, static_cast<const T*>(nullptr), row))}));
     return row;
 }
 
@@ -130,9 +151,10 @@ struct Changed {
 
 // Stores the differences between before and row (already checked) with their history rows and one audit entry
 // naming the action. Returns the row as stored; nothing is written when nothing changed.
+// `note` is added to the audit summary (a use case's own remark, such as a back-dated completion).
 template <class T>
-Result<T> write_changes(
-    Tx& tx, const EntitySpec<T>& spec, const T& before, T row, const Caller& caller, std::string_view action)
+Result<T> write_changes(Tx& tx, const EntitySpec<T>& spec, const T& before, T row, const Caller& caller,
+    std::string_view action, std::string_view note = {})
 {
     std::vector<ColumnChange> changes;
     std::vector<std::pair<std::string_view, std::pair<Value, Value>>> described;
@@ -156,8 +178,8 @@ Result<T> write_changes(
         .action = std::string(action),
         .entity = std::string(spec.name),
         .entity_id = row.id,
-        .summary = fmt::format("{} {}: {}", action == "update" ? "updated" : action, display_id(spec.prefix, row.id),
-            change_summary(described))}));
+        .summary = fmt::format("{} {}: {}{}{}", action == "update" ? "updated" : action,
+            display_id(spec.prefix, row.id), change_summary(described), note, backdated_note(spec, &before, row))}));
     return row;
 }
 

@@ -70,14 +70,15 @@ Result<VerbOutcome<Activity>> append_log(Tx& tx, const Activity& activity, const
         input.done_by = C9_TRY(resolve_ref(tx, *find_register("person"), "by", *by, problems));
     C9_TRY(problems.result());
     auto outcome = C9_TRY(complete_activity(tx, activity.id, input, caller));
-    return VerbOutcome<Activity>{std::move(outcome.activity), true, log_entry(outcome.completion)};
+    auto entry = log_entry(outcome.activity, outcome.completion);
+    return VerbOutcome<Activity> {std::move(outcome.activity), true, std::move(entry)};
 }
 
 Result<std::vector<LogEntry>> read_log(Tx& tx, const Activity& activity)
 {
     std::vector<LogEntry> entries;
     for (const auto& completion : C9_TRY(completions_of(tx, activity.id)))
-        entries.push_back(log_entry(completion));
+        entries.push_back(log_entry(activity, completion));
     return entries;
 }
 

@@ -42,11 +42,32 @@ void print_history(std::ostream& out, const std::vector<HistoryEntry>& history)
     }
 }
 
+namespace {
+
+// A back-dated entry says when it was entered beside the date it stands for; the others say nothing of it.
+std::string backdated_text(const LogEntry& entry, const Value& backdated)
+{
+    if (backdated != Value {std::int64_t {1}})
+        return {};
+    for (const auto& field : entry)
+        if (field.name == "recorded_at")
+            return "entered " + to_text(field.value).substr(0, 10);
+    return "yes";
+}
+
+std::string entry_field_text(const LogEntry& entry, const EntryField& field, const PersonNames& names)
+{
+    return field.name == "backdated" ? backdated_text(entry, field.value)
+                                     : field_text(field.kind, {}, field.value, names);
+}
+
+} // namespace
+
 std::string entry_text(const LogEntry& entry, const PersonNames& names)
 {
     std::string out;
     for (const auto& field : entry) {
-        auto text = field_text(field.kind, {}, field.value, names);
+        auto text = entry_field_text(entry, field, names);
         if (text.empty() || field.name == "id" || field.name == "recorded_at" || field.name == "recorded_by")
             continue;
         out += fmt::format("{}{} {}", out.empty() ? "" : ", ", field.name, cut(text, 60));
@@ -69,7 +90,7 @@ void print_entries(std::ostream& out, const std::vector<LogEntry>& entries, cons
         std::vector<std::string> line;
         for (const auto& field : entry)
             if (field.name != "id" && field.name != "recorded_at")
-                line.push_back(field_text(field.kind, {}, field.value, names));
+                line.push_back(entry_field_text(entry, field, names));
         rows.push_back(std::move(line));
     }
     print_text_table(out, header, rows);

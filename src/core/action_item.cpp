@@ -15,7 +15,7 @@ const EntitySpec<ActionItem>& action_spec()
             field<&ActionItem::description>("description", FieldKind::text, multiline, "details"),
             field<&ActionItem::owner>(
                 "owner", FieldKind::person, required | listed | filterable, "who does it (id or email)"),
-            field<&ActionItem::due>("due", FieldKind::date, required | listed | filterable, "due date"),
+            field<&ActionItem::due>("due", FieldKind::date, required | listed | filterable | backdatable, "due date"),
             field<&ActionItem::status>(
                 "status", FieldKind::choice, listed | filterable, "open, in_progress, done or cancelled"),
             field<&ActionItem::meeting>(
@@ -78,11 +78,8 @@ void derive(ActionItem& row, const ActionItem*, const Rules& rules)
         row.completed_at.reset();
 }
 
-void validate(const ActionItem& row, const ActionItem* before, const Rules& rules, Problems& problems)
+void validate(const ActionItem& row, const ActionItem*, const Rules&, Problems& problems)
 {
-    Date created = before ? to_date(before->created_at) : rules.today();
-    if (row.due.time_since_epoch().count() != 0 && row.due < created && (!before || before->due != row.due))
-        problems.add("due", "cannot be before the date the action was created");
     if (row.origin_id && !row.origin_type)
         problems.add("origin_type", "is required when origin_id is given");
     if (row.status == ActionStatus::cancelled && (!row.progress || row.progress->empty()))

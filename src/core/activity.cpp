@@ -61,15 +61,22 @@ void validate(const Activity& row, const Activity*, const Rules&, Problems& prob
                                    "RRULE like FREQ=MONTHLY;INTERVAL=3");
 }
 
-LogEntry log_entry(const Completion& completion)
+bool backdated(const Activity& activity, const Completion& completion)
+{
+    return activity.id != 0 && completion.done_on < to_date(activity.created_at);
+}
+
+LogEntry log_entry(const Activity& activity, const Completion& completion)
 {
     return {{"id", FieldKind::integer, completion.id}, {"done_on", FieldKind::date, format_date(completion.done_on)},
         {"due", FieldKind::date, format_date(completion.due)},
         {"on_time", FieldKind::boolean, std::int64_t {completion.on_time() ? 1 : 0}},
         {"done_by", FieldKind::person, to_value(completion.done_by)},
         {"result", FieldKind::choice, std::string(to_string(completion.result))},
-        {"evidence", FieldKind::text, to_value(completion.evidence)}, {"note", FieldKind::text, to_value(completion.note)},
+        {"evidence", FieldKind::text, to_value(completion.evidence)},
+        {"note", FieldKind::text, to_value(completion.note)},
         {"recorded_at", FieldKind::timestamp, format_timestamp(completion.recorded_at)},
+        {"backdated", FieldKind::boolean, std::int64_t {backdated(activity, completion) ? 1 : 0}},
         {"recorded_by", FieldKind::text, completion.recorded_by}};
 }
 
@@ -79,8 +86,6 @@ Result<Completion> complete(Activity& activity, Date done_on, ActivityResult res
     Problems problems;
     if (done_on > rules.today())
         problems.add("date", "cannot be in the future");
-    if (activity.id != 0 && done_on < to_date(activity.created_at))
-        problems.add("date", "cannot be before the activity was created");
     if (result != ActivityResult::ok && (!note || note->empty()))
         problems.add("note", "is required when the result is not ok: say what was found");
     if (!activity.active)

@@ -43,12 +43,17 @@ struct Completion {
     bool on_time() const { return done_on <= due; }
 };
 
-// A completion as a log entry: id, done_on, due, on_time, done_by, result, evidence, note, recorded_at, recorded_by.
-LogEntry log_entry(const Completion& completion);
+// True when the completion is dated before the activity was entered: a past fact recorded afterwards.
+bool backdated(const Activity& activity, const Completion& completion);
+
+// A completion as a log entry: id, done_on, due, on_time, done_by, result, evidence, note, recorded_at, backdated,
+// recorded_by.
+LogEntry log_entry(const Activity& activity, const Completion& completion);
 
 // Records a completion: the entry satisfies the current due date and the activity moves to its next occurrence
-// after the completion date (missed occurrences are not owed twice). Fails on a date in the future or before the
-// activity existed, and on a failed result without a note saying what went wrong.
+// after the completion date (missed occurrences are not owed twice). Fails on a date in the future and on a failed
+// result without a note saying what went wrong. A date before the activity was entered records the past: it is
+// taken, and marked back-dated.
 Result<Completion> complete(Activity& activity, Date done_on, ActivityResult result, std::optional<std::string> evidence,
                             std::optional<std::string> note, const Rules& rules);
 

@@ -44,11 +44,14 @@ enum class FieldKind {
 
 enum FieldFlag : unsigned {
     no_flags = 0,
-    required = 1u << 0,  // must be given when the row is created and can never be cleared
+    required = 1u << 0, // must be given when the row is created and can never be cleared
     read_only = 1u << 1, // set by the rules or the catalog, never taken from input
-    listed = 1u << 2,    // a column of the human-readable list
+    listed = 1u << 2, // a column of the human-readable list
     filterable = 1u << 3, // `list --FIELD VALUE` and `?FIELD=VALUE` filter on it
     multiline = 1u << 4, // free text that may be long (forms show a text area)
+    // A date that may lie before the row was entered: a team moving in records its past. A write that sets it so is
+    // marked back-dated in the audit trail (app/registers.h backdated_note).
+    backdatable = 1u << 5,
 };
 
 enum class Storage { integer, real, text };

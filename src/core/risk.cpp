@@ -30,7 +30,8 @@ const EntitySpec<Risk>& risk_spec()
             field<&Risk::treatment>(
                 "treatment", FieldKind::choice, listed | filterable, "mitigate, accept, avoid or transfer"),
             field<&Risk::treatment_plan>("treatment_plan", FieldKind::text, multiline, "what will be done"),
-            field<&Risk::treatment_due>("treatment_due", FieldKind::date, filterable, "date the plan is due"),
+            field<&Risk::treatment_due>(
+                "treatment_due", FieldKind::date, filterable | backdatable, "date the plan is due"),
             field<&Risk::treatment_status>("treatment_status", FieldKind::choice, listed | filterable,
                 "planned, in_progress or done (default planned once a treatment is chosen); the residual levels "
                 "count only once it is done"),
@@ -51,8 +52,8 @@ const EntitySpec<Risk>& risk_spec()
                 "accepted_score", FieldKind::integer, read_only, "the current score the owner accepted"),
             field<&Risk::acceptance_note>("acceptance_note", FieldKind::text, no_flags,
                 "how the owner accepted; required when someone else records the owner's acceptance"),
-            field<&Risk::next_review>(
-                "next_review", FieldKind::date, listed | filterable, "date of the next review (default: one year on)"),
+            field<&Risk::next_review>("next_review", FieldKind::date, listed | filterable | backdatable,
+                "date of the next review (default: one year on)"),
             field<&Risk::status>("status", FieldKind::choice, filterable, "open or closed"),
             field<&Risk::controls>(
                 "controls", FieldKind::controls, filterable, "Annex A controls that treat it, e.g. \"5.15, 8.5\""),
@@ -135,11 +136,6 @@ void validate(const Risk& row, const Risk* before, const Rules& rules, Problems&
                                                    "raise a risk; reassess the inherent levels instead",
                                                    *row.residual_score, row.inherent_score));
 
-    Date created = before ? to_date(before->created_at) : rules.today();
-    if (row.treatment_due && *row.treatment_due < created && (!before || before->treatment_due != row.treatment_due))
-        problems.add("treatment_due", "cannot be before the date the risk was created");
-    if (row.next_review && *row.next_review < created && (!before || before->next_review != row.next_review))
-        problems.add("next_review", "cannot be before the date the risk was created");
     if (row.accepted_on && *row.accepted_on > rules.today())
         problems.add("accepted_on", "cannot be in the future");
     if (row.accepted_on && !row.accepted_by)

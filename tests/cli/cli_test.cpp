@@ -143,6 +143,59 @@ TEST_F(Cli, VerbsEndARowsLife)
     EXPECT_EQ(values[0]["rag"], "amber");
 }
 
+// Moving an existing ISMS in: past facts are recorded with their real dates, each shows when it was entered beside
+// the date it stands for, and the audit trail marks it back-dated. The future stays refused.
+TEST_F(Cli, PastFactsAreTakenWithTheirRealDatesAndMarkedBackDated)
+{
+    ASSERT_EQ(run({"activity", "add", "--title", "Restore test", "--recurrence", "monthly", "--next-due", "2026-05-20",
+                      "--owner", "1"})
+                  .status,
+        0);
+    auto completed = run({"activity", "complete", "MNT-1", "--date", "2026-05-18"}); // a month before today
+    ASSERT_EQ(completed.status, 0) << completed.err;
+    EXPECT_NE(completed.out.find("done_on 2026-05-18"), std::string::npos) << completed.out;
+    EXPECT_NE(completed.out.find("backdated entered 2026-06-15"), std::string::npos) << completed.out;
+    auto log = json({"activity", "log", "MNT-1"});
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0]["done_on"], "2026-05-18");
+    EXPECT_EQ(log[0]["recorded_at"], "2026-06-15T10:00:00Z");
+    EXPECT_EQ(log[0]["backdated"], true);
+    EXPECT_EQ(json({"activity", "show", "MNT-1"})["last_done"], "2026-05-18");
+
+    auto today = run({"activity", "complete", "MNT-1"});
+    ASSERT_EQ(today.status, 0) << today.err;
+    EXPECT_EQ(json({"activity", "log", "MNT-1"})[1]["backdated"], false) << "done the day it is entered";
+    EXPECT_EQ(today.out.find("backdated"), std::string::npos) << today.out;
+
+    ASSERT_EQ(
+        run({"action", "add", "--title", "Renew the certificate", "--owner", "1", "--due", "2026-04-30"}).status, 0)
+        << "an action that was due before it was entered";
+    ASSERT_EQ(run({"risk", "add", "--title", "Legacy VPN", "--owner", "1", "--likelihood", "2", "--impact", "2",
+                      "--treatment", "mitigate", "--treatment-due", "2026-03-31"})
+                  .status,
+        0);
+    auto audit = json({"audit", "list", "--limit", "10"});
+    std::vector<std::string> summaries;
+    for (const auto& entry : audit)
+        summaries.push_back(entry["summary"]);
+    auto has = [&](const std::string& text) {
+        return std::any_of(summaries.begin(), summaries.end(),
+            [&](const auto& summary) { return summary.find(text) != std::string::npos; });
+    };
+    EXPECT_TRUE(has("(back-dated: done 2026-05-18, activity entered 2026-06-15)")) << audit.dump(2);
+    EXPECT_TRUE(has("(back-dated: due 2026-04-30; entered 2026-06-15)")) << audit.dump(2);
+    EXPECT_TRUE(has("(back-dated: treatment_due 2026-03-31; entered 2026-06-15)")) << audit.dump(2);
+    EXPECT_EQ(std::count_if(summaries.begin(), summaries.end(),
+                  [](const auto& summary) { return summary.find("back-dated") != std::string::npos; }),
+        3)
+        << "only the past facts are marked";
+
+    // Nothing else relaxes: a completion in the future is still refused, naming --date.
+    auto future = run({"activity", "complete", "MNT-1", "--date", "2026-06-16"});
+    EXPECT_EQ(future.status, 2);
+    EXPECT_NE(future.err.find("date"), std::string::npos) << future.err;
+}
+
 TEST_F(Cli, BadInputIsOneLineNonZeroAndChangesNothing)
 {
     ASSERT_EQ(run({"risk", "add", "--title", "Base", "--owner", "1", "--likelihood", "2", "--impact", "2"}).status, 0);
@@ -152,10 +205,10 @@ TEST_F(Cli, BadInputIsOneLineNonZeroAndChangesNothing)
         int status;
         const char* mentions;
     };
-    std::vector<Case> cases{
+    std::vector<Case> cases {
         {{"risk", "add", "--title", "T", "--owner", "1", "--likelihood", "9", "--impact", "3"}, 2, "likelihood"},
         {{"risk", "add", "--title", "T", "--owner", "nobody@example.org", "--likelihood", "1", "--impact", "3"}, 2,
-         "owner"},
+            "owner"},
         {{"risk", "add", "--title", "T", "--likelihood", "x", "--impact", "3"}, 2, "likelihood"},
         {{"risk", "add", "--likelihood", "1", "--impact", "1", "--owner", "1"}, 2, "title"},
         {{"risk", "update", "RSK-1", "--residual-likelihood", "5", "--residual-impact", "5"}, 2, "residual"},
@@ -163,7 +216,7 @@ TEST_F(Cli, BadInputIsOneLineNonZeroAndChangesNothing)
         {{"risk", "update", "RSK-1"}, 2, "nothing to change"},
         {{"risk", "update", "RSK-1", "--inherent-score", "3"}, 2, "inherent"},
         {{"risk", "show", "INC-1"}, 3, "risk id"},
-        {{"action", "add", "--title", "x", "--owner", "1", "--due", "2026-06-01"}, 2, "due"},
+        {{"action", "add", "--title", "x", "--owner", "1", "--due", "2026-02-30"}, 2, "due"},
         {{"vuln", "add", "--title", "x", "--cvss", "11"}, 2, "cvss"},
         {{"control", "update", "5.1", "--applicable", "no"}, 2, "justification"},
         {{"control", "show", "9.9"}, 3, "9.9"},
