@@ -153,6 +153,7 @@ void add_api_routes(http::Router& router, Store& store, const ApiConfig& config)
     add_session_routes(routes);
     add_register_routes(routes);
     add_heatmap_routes(routes);
+    add_soa_routes(routes);
     add_action_owner_routes(routes);
     add_kpi_routes(routes);
     add_meeting_routes(routes);

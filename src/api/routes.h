@@ -101,6 +101,7 @@ void add_token_routes(Routes& routes);
 void add_audit_routes(Routes& routes);
 void add_settings_routes(Routes& routes);
 void add_heatmap_routes(Routes& routes);
+void add_soa_routes(Routes& routes);
 void add_action_owner_routes(Routes& routes);
 
 } // namespace c9

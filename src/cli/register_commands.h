@@ -4,6 +4,7 @@
 // what it returns; the rules are the app's.
 #pragma once
 
+#include "app/links.h"
 #include "app/verbs.h"
 #include "cli/context.h"
 #include "cli/row_text.h"
@@ -133,13 +134,17 @@ void add_show_command(CLI::App* noun, CliContext& context, const EntitySpec<T>& 
     on_run(command, context, [&context, &spec, ref]() -> Result<void> {
         auto* store = C9_TRY(context.open());
         auto view = C9_TRY(show(*store, spec, *ref, with_history | (context.json ? 0u : with_names)));
+        // The rows that name this one: a control's risks, activities and incidents (app/links.h).
+        auto linked = C9_TRY(linked_rows(*store, spec.name, public_id(spec, view.row)));
         if (context.json) {
             auto json = row_json(spec, view.row);
             json["history"] = history_json(view.history);
+            json["linked"] = linked_json(linked);
             print_json(json);
             return {};
         }
         print_row(std::cout, spec, view.row, view.names);
+        print_linked(std::cout, linked);
         print_history(std::cout, view.history);
         return {};
     });

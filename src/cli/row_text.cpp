@@ -29,6 +29,16 @@ void print_text_table(std::ostream& out, const std::vector<std::string>& header,
     table.print(out);
 }
 
+void print_linked(std::ostream& out, const std::vector<LinkedRow>& rows)
+{
+    if (rows.empty())
+        return;
+    out << "named by\n";
+    for (const auto& row : rows)
+        out << fmt::format("  {:<13} {:<8} {}  ({}{}{})\n", row.register_name, row.ref, cut(row.title, 60), row.status,
+            row.status.empty() ? "" : "; ", row.field);
+}
+
 void print_history(std::ostream& out, const std::vector<HistoryEntry>& history)
 {
     if (history.empty())

@@ -1,6 +1,7 @@
 // Register rows as text for people: tables for lists, a field per line for one row, and the change history.
 #pragma once
 
+#include "app/links.h"
 #include "app/registers.h"
 #include "core/control.h"
 #include "core/registry.h"
@@ -77,6 +78,9 @@ void print_row(std::ostream& out, const EntitySpec<T>& spec, const T& row, const
 }
 
 void print_history(std::ostream& out, const std::vector<HistoryEntry>& history);
+
+// "named by" and the rows that name a row, one line each: "  risk RSK-3  Ransomware  (open; controls)".
+void print_linked(std::ostream& out, const std::vector<LinkedRow>& rows);
 
 // A log entry on one line ("done_on 2026-06-01, due 2026-06-30, on_time yes, ..."), and a log as a table.
 std::string entry_text(const LogEntry& entry, const PersonNames& names);

@@ -101,6 +101,29 @@ Json history_json(const std::vector<HistoryEntry>& entries)
     return out;
 }
 
+Json linked_json(const std::vector<LinkedRow>& rows)
+{
+    Json out = Json::array();
+    for (const auto& row : rows)
+        out.push_back({{"register", row.register_name}, {"ref", row.ref}, {"id", row.id}, {"title", row.title},
+            {"status", row.status}, {"field", row.field}});
+    return out;
+}
+
+Json soa_json(const std::vector<SoaLine>& lines)
+{
+    Json out = Json::array();
+    for (const auto& line : lines) {
+        const auto& control = line.control;
+        out.push_back({{"control", control.code}, {"title", control.title}, {"theme", to_string(control.theme)},
+            {"applicable", control.applicable ? Json(*control.applicable) : Json()},
+            {"justification", control.justification ? Json(*control.justification) : Json()},
+            {"status", to_string(control.status)}, {"owner", control.owner ? Json(*control.owner) : Json()},
+            {"risks", line.risks}});
+    }
+    return out;
+}
+
 Json attendance_json(const Attendance& attendance)
 {
     return Json{{"meeting", attendance.meeting}, {"person", attendance.person}, {"role", to_string(attendance.role)},

@@ -2,6 +2,7 @@
 // looks the same everywhere: {"id": 12, "ref": "RSK-12", "version": 3, ..., "title": "...", "owner": 4}.
 #pragma once
 
+#include "app/links.h"
 #include "core/meeting.h"
 #include "core/patch.h"
 #include "store/store.h"
@@ -62,6 +63,13 @@ Result<Patch> patch_from_json(const EntitySpec<T>& spec, const Json& body)
 }
 
 Json history_json(const std::vector<HistoryEntry>& entries);
+
+// The rows that name a row (app/links.h): [{"register", "ref", "id", "title", "status", "field"}].
+Json linked_json(const std::vector<LinkedRow>& rows);
+
+// The Statement of Applicability: per control its code, title, theme, applicability, justification, status, owner
+// and the open risks that need it.
+Json soa_json(const std::vector<SoaLine>& lines);
 
 // A person's attendance at a meeting: {"meeting": 3, "person": 4, "role": "chair", "presence": "present"}.
 Json attendance_json(const Attendance& attendance);

@@ -324,6 +324,16 @@ void add_register_paths(Json& paths, Json& schemas, const EntitySpec<T>& spec)
     history["responses"]["200"] = Json{{"description", "changes, oldest first"}, {"content", json_content(ref("schemas", "History"))}};
     paths[one + "/history"]["get"] = history;
 
+    Json links = Operation {"links_" + std::string(spec.name), tag,
+        fmt::format("The rows of other registers that name {}: a control's risks, activities and incidents", a_row),
+        "read"}
+                     .json();
+    links["parameters"] = Json::array({ref("parameters", "Id")});
+    links["responses"] = problems({401, 404, 422, 503});
+    links["responses"]["200"] = Json {
+        {"description", "register by register, each by id"}, {"content", json_content(ref("schemas", "Links"))}};
+    paths[one + "/links"]["get"] = links;
+
     for (const auto& verb : spec.verbs) {
         Json properties = Json::object();
         Json required_inputs = Json::array();

@@ -449,6 +449,7 @@ TEST_F(Parity, EveryCreateUpdateAndVerbHasTheSameEffectThroughTheCliAndTheApi)
             auto cli_row = without_actors(cli_json({parity_case.noun, "show", parity_case.ref}));
             auto api_row = get("/api/v1/" + parity_case.plural + "/" + parity_case.ref).json();
             api_row["history"] = get("/api/v1/" + parity_case.plural + "/" + parity_case.ref + "/history").json()["items"];
+            api_row["linked"] = get("/api/v1/" + parity_case.plural + "/" + parity_case.ref + "/links").json()["items"];
             EXPECT_EQ(cli_row.dump(2), without_actors(api_row).dump(2));
         }
         auto cli_audit = audit_entries_since(cli_json({"audit", "list", "--limit", "50"}), cli_before);
@@ -511,6 +512,30 @@ TEST_F(Parity, FiltersTakeRowsInEveryFormThePeopleSee)
             expected = {"Lost laptops"};
         EXPECT_EQ(titles_cli, expected);
     }
+    // ... and on the control's own page and in the Statement of Applicability, the same through both.
+    auto linked = get("/api/v1/controls/A.8.13/links");
+    ASSERT_EQ(linked.status, 200) << linked.describe();
+    auto linked_items = linked.json()["items"];
+    EXPECT_EQ(cli_json({"control", "show", "8.13"})["linked"], linked_items);
+    std::vector<std::string> linked_titles;
+    for (const auto& row : linked_items) {
+        EXPECT_EQ(row["field"], "controls");
+        linked_titles.push_back(row["title"]);
+    }
+    EXPECT_EQ(linked_titles, (std::vector<std::string> {"Lost laptops", "Ransomware"}));
+    auto soa = get("/api/v1/controls/soa");
+    ASSERT_EQ(soa.status, 200) << soa.describe();
+    auto soa_items = soa.json()["items"];
+    EXPECT_EQ(cli_json({"control", "soa"}), soa_items);
+    ASSERT_EQ(soa_items.size(), 93u);
+    EXPECT_EQ(soa_items[0]["control"], "5.1");
+    std::map<std::string, Json> by_code;
+    for (const auto& line : soa_items)
+        by_code[line["control"]] = line;
+    EXPECT_EQ(by_code["8.13"]["risks"].size(), 2u);
+    EXPECT_EQ(by_code["8.1"]["risks"].size(), 2u); // Lost laptops and Weak endpoint hardening, not Ransomware
+    EXPECT_EQ(get("/api/v1/controls/9.99/links").status, 404);
+
     auto unknown_cli = cli({"risk", "list", "--controls", "9.99"});
     auto unknown_api = get("/api/v1/risks?controls=9.99");
     EXPECT_EQ(unknown_cli.status, 2) << unknown_cli.err;

@@ -202,6 +202,39 @@ TEST_F(Registers, OnlyTheRiskOwnerAcceptsTheResidualRisk)
     EXPECT_EQ(recorded.json()["accepted_score"], 12);
 }
 
+// The Statement of Applicability lists the open risks that need a control; a closed risk no longer does. A risk's own
+// page lists the action items raised for it (an origin names it).
+TEST_F(Registers, TheSoaNamesTheOpenRisksThatNeedEachControl)
+{
+    auto created = post("/api/v1/risks",
+        {{"title", "Backups encrypted by ransomware"}, {"owner", seed.member_person}, {"likelihood", 2}, {"impact", 3},
+            {"controls", "8.13"}});
+    ASSERT_EQ(created.status, 201) << created.describe();
+    auto ref = created.json()["ref"].get<std::string>();
+    auto soa_risks = [&](const std::string& code) {
+        auto soa = get("/api/v1/controls/soa", As::auditor).json();
+        for (const auto& line : soa["items"])
+            if (line["control"] == code)
+                return line["risks"];
+        return Json();
+    };
+    EXPECT_EQ(soa_risks("8.13"), Json::array({ref}));
+    ASSERT_EQ(post("/api/v1/actions",
+                  {{"title", "Offline backup copy"}, {"owner", seed.member_person}, {"due", "2026-07-31"},
+                      {"origin_type", "risk"}, {"origin_id", ref}})
+                  .status,
+        201);
+    auto links = get("/api/v1/risks/" + ref + "/links", As::auditor).json()["items"];
+    ASSERT_EQ(links.size(), 1u) << links.dump();
+    EXPECT_EQ(links[0]["register"], "action");
+    EXPECT_EQ(links[0]["field"], "origin_id");
+    EXPECT_EQ(links[0]["status"], "open");
+
+    ASSERT_EQ(post("/api/v1/risks/" + ref + "/close", Json::object()).status, 200);
+    EXPECT_EQ(soa_risks("8.13"), Json::array());
+    EXPECT_EQ(get("/api/v1/controls/8.13/links").json()["items"].size(), 1u) << "the page still shows it, closed";
+}
+
 TEST_F(Registers, ListsArePagedWithTheirTotal)
 {
     for (int index = 0; index < 7; ++index)

@@ -630,6 +630,10 @@ try {
     await page.goto(`${base}/controls`);
     await page.getByRole('link', { name: '5.1', exact: true }).waitFor();
     await shot(page, 'controls');
+    // The Statement of Applicability read the other way: a control's page names the risks it treats.
+    await page.goto(`${base}/controls/8.13`);
+    await page.getByRole('heading', { name: 'Named by' }).waitFor();
+    check((await page.getByRole('link', { name: /^RSK-\d+$/ }).count()) > 0, 'control 8.13 lists the demo risks that name it');
     await page.goto(`${base}/settings`);
     check((await page.getByRole('row', { name: /Risk appetite/ }).textContent()).includes('12'), "the auditor reads the admin's appetite");
     check((await page.getByRole('textbox').count()) + (await page.getByRole('button', { name: 'Save settings' }).count()) === 0, 'no settings to change for an auditor');
