@@ -7,6 +7,7 @@
 // usage: bench_insert [ROWS] [--validated ROWS] [--repeat N]
 #include "app/caller.h"
 #include "app/registers.h"
+#include "core/asset.h"
 #include "core/person.h"
 #include "core/vulnerability.h"
 #include "store/store.h"
@@ -27,6 +28,7 @@ using namespace c9;
 using Clock = std::chrono::steady_clock;
 
 constexpr int people = 10;
+constexpr int assets = 40;
 const Timestamp now = *parse_timestamp("2026-06-15T10:00:00Z");
 
 struct Rows {
@@ -51,7 +53,7 @@ Rows make_rows(int count)
         vuln.cve = fmt::format("CVE-{}-{}", 2023 + next(3), 1000 + next(50000));
         vuln.scanner_id = fmt::format("VS-{:06}", index);
         vuln.cvss = static_cast<double>(1 + next(100)) / 10.0;
-        vuln.asset = fmt::format("app-{:02}.prod", next(40));
+        vuln.asset = static_cast<Id>(1 + next(assets));
         auto created = now - std::chrono::days(1 + next(360)) - std::chrono::minutes(next(600));
         vuln.discovered = to_date(created);
         vuln.owner = static_cast<Id>(1 + next(people));
@@ -79,6 +81,12 @@ std::string fresh_database(const std::filesystem::path& dir, const std::string& 
             person.name = fmt::format("Person {}", index);
             person.email = fmt::format("person{}@example.org", index);
             C9_TRY(inserter.insert(values_of(person_spec(), person)));
+        }
+        BulkInserter asset_inserter(tx, table_of(asset_spec()), {now, "bench"});
+        for (int index = 1; index <= assets; ++index) {
+            Asset asset;
+            asset.name = fmt::format("app-{:02}.prod", index);
+            C9_TRY(asset_inserter.insert(values_of(asset_spec(), asset)));
         }
         return {};
     });

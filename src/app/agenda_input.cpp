@@ -1,6 +1,7 @@
 #include "app/agenda_input.h"
 
 #include "app/kpi_review.h"
+#include "core/asset.h"
 #include "core/recurrence.h"
 #include "store/agenda_queries.h"
 #include "store/lookups.h"
@@ -205,6 +206,12 @@ Result<void> vulnerabilities(Tx& tx, const Window& window, Date today, AgendaInp
     auto kev = open;
     kev.push_back(where("kev", FilterOp::eq, std::int64_t {1}));
     input.known_exploited = C9_TRY(sample(tx, spec, kev, "due"));
+    std::set<Id> assets;
+    for (const auto& vulnerability : input.known_exploited.rows)
+        if (vulnerability.asset)
+            assets.insert(*vulnerability.asset);
+    for (auto& [id, asset] : C9_TRY(rows_by_id(tx, asset_spec(), assets)))
+        input.asset_names[id] = asset.name;
     auto overdue = spec.overdue_filter(today) + window.existed(spec);
     overdue.push_back(where("kev", FilterOp::eq, std::int64_t {0}));
     input.overdue_vulnerabilities = C9_TRY(by_severity(tx, table_of(spec), overdue));

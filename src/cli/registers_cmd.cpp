@@ -5,6 +5,7 @@
 #include "cli/register_commands.h"
 #include "core/action_item.h"
 #include "core/activity.h"
+#include "core/asset.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi.h"
@@ -62,6 +63,9 @@ void add_register_commands(CLI::App& root, CliContext& context)
     add_soa_command(add_register_commands(root, context, control_spec(),
                         {"control", "Annex A controls and the Statement of Applicability"}),
         context);
+    add_register_commands(root, context, asset_spec(),
+        {"asset",
+            "Asset inventory (5.9): owner, classification, and the risks, vulnerabilities and incidents of each"});
     add_register_commands(root, context, activity_spec(),
         {"activity", "Recurring maintenance activities and their completion log"});
     add_register_commands(root, context, incident_spec(), {"incident", "Information security incidents"});

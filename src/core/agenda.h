@@ -108,6 +108,7 @@ struct AgendaInput {
     SeverityCounts new_vulnerabilities; // recorded since P
     Sample<Vulnerability> new_vulnerability_rows;
     Sample<Vulnerability> known_exploited; // open and listed as known exploited, earliest due first
+    std::map<Id, std::string> asset_names; // of the assets the known-exploited ones are on
     SeverityCounts overdue_vulnerabilities;    // open past their due date, known-exploited ones excluded
     Sample<Vulnerability> overdue_vulnerability_rows;
 

@@ -253,6 +253,14 @@ void incidents(Builder& builder)
                     {}, 3, refs("INC", input.closed_without_lessons.rows));
 }
 
+std::string asset_name(const AgendaInput& input, std::optional<Id> asset)
+{
+    if (!asset)
+        return "unknown asset";
+    auto found = input.asset_names.find(*asset);
+    return found != input.asset_names.end() ? found->second : display_id("AST", *asset);
+}
+
 void vulnerabilities(Builder& builder)
 {
     const auto& input = builder.input();
@@ -264,10 +272,9 @@ void vulnerabilities(Builder& builder)
         auto ref = display_id("VUL", vulnerability.id);
         bool overdue = vulnerability.due && *vulnerability.due < today;
         builder.add("vulnerabilities.kev:" + ref, AgendaSection::vulnerabilities,
-                    fmt::format("Known exploited {}: {}{} on {} ({})", ref,
-                                vulnerability.cve.value_or(vulnerability.title), overdue ? ", overdue" : "",
-                                vulnerability.asset.value_or("unknown asset"), to_string(vulnerability.status)),
-                    vulnerability.owner, 5, {ref});
+            fmt::format("Known exploited {}: {}{} on {} ({})", ref, vulnerability.cve.value_or(vulnerability.title),
+                overdue ? ", overdue" : "", asset_name(input, vulnerability.asset), to_string(vulnerability.status)),
+            vulnerability.owner, 5, {ref});
     }
     if (kev.total > static_cast<std::int64_t>(max_each))
         builder.add("vulnerabilities.kev_more", AgendaSection::vulnerabilities,

@@ -5,6 +5,7 @@
 
 #include "core/action_item.h"
 #include "core/activity.h"
+#include "core/asset.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi.h"
@@ -22,6 +23,7 @@ template <class Visit> void for_each_register(Visit&& visit)
 {
     visit(person_spec());
     visit(control_spec());
+    visit(asset_spec());
     visit(activity_spec());
     visit(incident_spec());
     visit(vulnerability_spec());

@@ -32,6 +32,8 @@ const EntitySpec<Incident>& incident_spec()
             field<&Incident::closed_at>("closed_at", FieldKind::timestamp, no_flags, "when the review was closed")
                 .labelled("Closed"),
             field<&Incident::affected_assets>("affected_assets", FieldKind::text, no_flags, "systems and data hit"),
+            field<&Incident::asset>("asset", FieldKind::reference, filterable,
+                "the asset chiefly hit, from the inventory (AST-3)", "asset"),
             field<&Incident::impact_confidentiality>(
                 "impact_confidentiality", FieldKind::choice, no_flags, "none, low, medium or high")
                 .labelled("Impact on confidentiality"),

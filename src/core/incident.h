@@ -46,6 +46,7 @@ struct Incident : Row {
     std::optional<Timestamp> resolved_at;
     std::optional<Timestamp> closed_at;
     std::optional<std::string> affected_assets;
+    std::optional<Id> asset; // the asset chiefly hit, from the inventory
     std::optional<CiaImpact> impact_confidentiality;
     std::optional<CiaImpact> impact_integrity;
     std::optional<CiaImpact> impact_availability;

@@ -10,9 +10,10 @@ namespace c9 {
 
 namespace {
 
-constexpr std::array<RegisterInfo, 15> all_registers{{
+constexpr std::array<RegisterInfo, 16> all_registers {{
     {"person", "PER", "people", "people"},
     {"control", "CTL", "controls", "controls"},
+    {"asset", "AST", "assets", "assets"},
     {"activity", "MNT", "activities", "activities"},
     {"incident", "INC", "incidents", "incidents"},
     {"vulnerability", "VUL", "vulnerabilities", "vulnerabilities"},

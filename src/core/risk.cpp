@@ -16,7 +16,7 @@ const EntitySpec<Risk>& risk_spec()
             field<&Risk::title>("title", FieldKind::text, required | listed, "short name of the risk"),
             field<&Risk::description>("description", FieldKind::text, multiline, "the risk scenario in words")
                 .labelled("Scenario"),
-            field<&Risk::asset>("asset", FieldKind::text, filterable, "asset at risk"),
+            field<&Risk::asset>("asset", FieldKind::reference, filterable, "asset at risk (AST-3)", "asset"),
             field<&Risk::threat>("threat", FieldKind::text, no_flags, "threat"),
             field<&Risk::vulnerability>("vulnerability", FieldKind::text, no_flags, "weakness the threat exploits"),
             field<&Risk::owner>("owner", FieldKind::person, required | listed | filterable,

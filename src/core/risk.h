@@ -23,7 +23,7 @@ C9_ENUM_NAMES(RiskStatus, "open", "closed");
 struct Risk : Row {
     std::string title;
     std::optional<std::string> description;
-    std::optional<std::string> asset;
+    std::optional<Id> asset;
     std::optional<std::string> threat;
     std::optional<std::string> vulnerability;
     std::optional<Id> owner;

@@ -12,6 +12,7 @@
 
 #include "app/caller.h"
 #include "app/meeting_docs.h"
+#include "core/asset.h"
 #include "core/entity.h"
 #include "core/incident.h"
 #include "core/meeting.h"
@@ -22,6 +23,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +42,7 @@ struct DemoOptions {
 struct DemoCounts {
     std::int64_t people = 0;
     std::int64_t controls = 0; // Statement of Applicability answers
+    std::int64_t assets = 0;
     std::int64_t activities = 0;
     std::int64_t completions = 0;
     std::int64_t incidents = 0;
@@ -188,6 +191,7 @@ struct World {
     std::vector<DueFact> completions;
     std::vector<DueFact> actions;
     std::vector<std::pair<Id, Date>> nonconformities; // id, identified on
+    std::map<std::string, Id, std::less<>> assets; // by name, as the generators name them
 
     DemoCounts counts;
     DemoProgress progress;
@@ -210,6 +214,21 @@ struct World {
     Timestamp working_hours(Random& random, Date day) const;
     Timestamp capped(Timestamp moment) const { return std::min(moment, now); }
 };
+
+// The asset inventory as the generators name assets: the first mention of a name creates the asset (demo/assets.cpp),
+// dated at the start of the demo's history. One per register group's transaction.
+class AssetBook {
+public:
+    AssetBook(Tx& tx, World& world);
+    Result<Id> id(std::string_view name, Timestamp at);
+
+private:
+    World& m_world;
+    BulkInserter m_inserter;
+};
+
+// "File server" of "File server, ERP": the asset a row refers to when its text names several.
+std::string_view first_asset(std::string_view names);
 
 // The internal error for a generated row that breaks its register's rules.
 Result<void> check_generated_row(std::string_view register_name, const std::vector<FieldError>& problems);

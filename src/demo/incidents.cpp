@@ -161,6 +161,7 @@ Result<void> create_incidents(Tx& tx, World& world)
     Random random(world.options.seed, "incidents");
     const auto& spec = incident_spec();
     BulkInserter inserter(tx, table_of(spec), world.stamp(world.start));
+    AssetBook assets(tx, world);
     auto total = world.volume(60);
     for (std::int64_t index = 0; index < total; ++index) {
         auto category_index = random.weighted({28, 10, 9, 5, 6, 10, 12, 9, 5, 6});
@@ -188,6 +189,7 @@ Result<void> create_incidents(Tx& tx, World& world)
         if (random.chance(0.85))
             incident.occurred_at = hours_after(incident.detected_at, -random.log_uniform(0.1, severe ? 24 : 72));
         incident.affected_assets = std::string(pattern.assets);
+        incident.asset = C9_TRY(assets.id(first_asset(pattern.assets), incident.detected_at));
         incident.impact_confidentiality = shift(pattern.confidentiality, severity);
         incident.impact_integrity = shift(pattern.integrity, severity);
         incident.impact_availability = shift(pattern.availability, severity);

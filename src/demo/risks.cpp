@@ -98,6 +98,7 @@ Result<void> create_risks(Tx& tx, World& world)
     const auto& spec = risk_spec();
     const auto& matrix = world.rules.matrix;
     BulkInserter inserter(tx, table_of(spec), world.stamp(world.start));
+    AssetBook assets(tx, world);
     auto total = world.volume(80);
     for (std::int64_t index = 0; index < total; ++index) {
         const auto& pattern = templates[static_cast<std::size_t>(index % 30)];
@@ -105,7 +106,7 @@ Result<void> create_risks(Tx& tx, World& world)
         risk.title = std::string(pattern.title);
         if (index >= 30)
             risk.title += fmt::format(" ({})", random.pick(world.staff.departments));
-        risk.asset = std::string(pattern.asset);
+        risk.asset = C9_TRY(assets.id(first_asset(pattern.asset), world.start));
         risk.threat = std::string(pattern.threat);
         risk.vulnerability = std::string(pattern.vulnerability);
         risk.description

@@ -75,18 +75,22 @@ std::string asset_name(AssetKind kind, Random& random, int scale)
 {
     auto number = [&](int per_unit) { return random.between(1, per_unit * scale); };
     switch (kind) {
-    case AssetKind::web:
-        return fmt::format("web-{:02}.prod", number(6));
+    // The hosts the risk register names by their business name are found by the scans under that name too, so an
+    // asset's page shows its risks and its vulnerabilities together.
+    case AssetKind::web: {
+        int host = number(6);
+        return host == 1 ? std::string("Customer portal") : fmt::format("web-{:02}.prod", host);
+    }
     case AssetKind::app:
         return fmt::format("app-{:02}.prod", number(8));
     case AssetKind::db:
         return fmt::format("db-{:02}.prod", number(4));
     case AssetKind::windows:
-        return std::string(random.pick(std::array {"dc-01", "dc-02", "fs-01", "erp-01", "print-01"}));
+        return std::string(random.pick(std::array {"dc-01", "dc-02", "File server", "ERP", "print-01"}));
     case AssetKind::laptop:
         return fmt::format("NW-L{:04}", number(40));
     case AssetKind::vpn:
-        return "vpn-gw-01";
+        return "VPN gateway";
     case AssetKind::firewall:
         return fmt::format("fw-edge-{:02}", random.between(1, 2));
     case AssetKind::network:
@@ -119,6 +123,7 @@ Result<void> create_vulnerabilities(Tx& tx, World& world)
     Random random(world.options.seed, "vulnerabilities");
     const auto& spec = vulnerability_spec();
     BulkInserter inserter(tx, table_of(spec), world.stamp(world.start));
+    AssetBook assets(tx, world);
     auto total = world.volume(300);
     long window_days = days_between(to_date(world.start), world.today);
     for (std::int64_t index = 0; index < total; ++index) {
@@ -151,7 +156,7 @@ Result<void> create_vulnerabilities(Tx& tx, World& world)
             vuln.cve = fmt::format("CVE-{}-{}", year, random.between(1000, 52999));
         }
         vuln.scanner_id = fmt::format("VS-{:06}", 100000 + index * 7 + random.between(0, 6));
-        vuln.asset = asset_name(kind, random, world.options.scale);
+        vuln.asset = C9_TRY(assets.id(asset_name(kind, random, world.options.scale), start_of(discovered)));
         vuln.owner = random.pick(world.staff.it);
         if (band <= 1 && vuln.cve && random.chance(0.12)) {
             vuln.kev = true;

@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <functional>
+#include <map>
 #include <regex>
+#include <set>
 
 namespace c9 {
 
@@ -21,15 +24,50 @@ std::int64_t CopyReport::rows() const
 std::vector<std::string> schema_tables()
 {
     // Migrate() keeps its own bookkeeping table; copying it keeps the record of when each migration ran.
-    std::vector<std::string> tables {"schema_migrations"};
+    std::vector<std::string> created {"schema_migrations"};
+    // Which tables each table refers to: in its CREATE TABLE (`hard`), or in a column a later migration added
+    // (`added`: incidents.asset to the newer assets). A table is copied after the tables it refers to, or its
+    // foreign keys would fail; an added reference back to a table that needs this one (meetings.current_item to
+    // agenda_items) cannot be honoured and is left to the order of creation.
+    std::map<std::string, std::set<std::string>> hard, added;
     static const std::regex create_table(R"(CREATE TABLE (\w+))");
+    static const std::regex alter_table(R"(ALTER TABLE (\w+))");
+    static const std::regex references(R"(REFERENCES (\w+))");
     for (const auto& migration : migrations()) {
-        auto script = migration_statements(migration, Engine::sqlite);
-        for (const auto& statement : script)
-            for (std::sregex_iterator match(statement.begin(), statement.end(), create_table), end; match != end;
-                 ++match)
-                tables.push_back((*match)[1]);
+        for (const auto& statement : migration_statements(migration, Engine::sqlite)) {
+            std::smatch table;
+            bool creates = std::regex_search(statement, table, create_table);
+            if (creates)
+                created.push_back(table[1]);
+            else if (!std::regex_search(statement, table, alter_table))
+                continue;
+            for (std::sregex_iterator match(statement.begin(), statement.end(), references), end; match != end; ++match)
+                if ((*match)[1] != table[1])
+                    (creates ? hard : added)[table[1]].insert((*match)[1]);
+        }
     }
+    std::function<bool(const std::string&, const std::string&)> needs
+        = [&](const std::string& from, const std::string& to) {
+              for (const auto& target : hard[from])
+                  if (target == to || needs(target, to))
+                      return true;
+              return false;
+          };
+    // The order of creation, each table moved after the tables it refers to (depth first).
+    std::vector<std::string> tables;
+    std::set<std::string> placed;
+    std::function<void(const std::string&)> place = [&](const std::string& table) {
+        if (!placed.insert(table).second)
+            return;
+        for (const auto& target : hard[table])
+            place(target);
+        for (const auto& target : added[table])
+            if (!needs(target, table))
+                place(target);
+        tables.push_back(table);
+    };
+    for (const auto& table : created)
+        place(table);
     return tables;
 }
 

@@ -440,15 +440,45 @@ constexpr std::string_view migration_6
       "UPDATE risks SET accepted_score = current_score WHERE accepted_by IS NOT NULL;\n";
 #undef C9_NEW_CURRENT
 
+// The asset inventory (5.9). Risks and vulnerabilities named their asset in free text: each distinct text becomes an
+// asset row (its type left for someone to classify), and the rows refer to it; the text stays as asset_text.
+// Incidents gain a reference to the asset chiefly hit.
+#define C9_ASSET_FROM(table)                                                                                           \
+    "ALTER TABLE " table " RENAME COLUMN asset TO asset_text;\n"                                                       \
+    "ALTER TABLE " table " ADD COLUMN asset {int} REFERENCES assets(id);\n"                                            \
+    "INSERT INTO assets (version, created_at, created_by, updated_at, updated_by, name, status) "                      \
+    "SELECT DISTINCT 1, {now}, 'migration 7', {now}, 'migration 7', TRIM(asset_text), 'in_use' FROM " table " "        \
+    "WHERE TRIM(COALESCE(asset_text, '')) <> '' AND TRIM(asset_text) NOT IN (SELECT name FROM assets);\n"              \
+    "UPDATE " table " SET asset = (SELECT MIN(a.id) FROM assets a WHERE a.name = TRIM(" table ".asset_text)) "         \
+    "WHERE TRIM(COALESCE(asset_text, '')) <> '';\n"                                                                    \
+    "CREATE INDEX " table "_asset ON " table " (asset);\n"
+constexpr std::string_view migration_7
+    = "CREATE TABLE assets (\n" C9_ROW_COLUMNS "name TEXT NOT NULL,\n"
+      "type TEXT,\n"
+      "description TEXT,\n"
+      "owner {int} REFERENCES people(id),\n"
+      "confidentiality TEXT,\n"
+      "integrity TEXT,\n"
+      "availability TEXT,\n"
+      "location TEXT,\n"
+      "supplier TEXT,\n"
+      "status TEXT NOT NULL);\n"
+      "CREATE INDEX assets_status ON assets (status);\n"
+      "CREATE INDEX assets_owner ON assets (owner);\n" C9_ASSET_FROM("risks")
+          C9_ASSET_FROM("vulnerabilities") "ALTER TABLE incidents ADD COLUMN asset {int} REFERENCES assets(id);\n"
+                                           "CREATE INDEX incidents_asset ON incidents (asset);\n";
+#undef C9_ASSET_FROM
+
 #undef C9_ROW_COLUMNS
 
-constexpr std::array<Migration, 6> all_migrations {{
+constexpr std::array<Migration, 7> all_migrations {{
     {"registers, meetings, history and audit trail", migration_1, {}},
     {"accounts, sessions, API tokens and login throttling", migration_2, {}},
     {"incidents indexed by when they were recorded; meetings can be cancelled", migration_3, {}},
     {"agenda proposals; decision owners, due dates and provisional decisions; minutes approvers", migration_4, {}},
     {"the current agenda item of a meeting in progress", migration_5, {}},
     {"risk treatment status; the residual score counts once the treatment is done; accepted scores", migration_6, {}},
+    {"the asset inventory; risks, vulnerabilities and incidents refer to assets", migration_7, {}},
 }};
 
 void replace_all(std::string& text, std::string_view from, std::string_view to)

@@ -6,6 +6,7 @@
 #include "app/registers.h"
 #include "core/action_item.h"
 #include "core/activity.h"
+#include "core/asset.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi.h"
@@ -86,6 +87,8 @@ void seed_database(Store& store, Seed& seed)
     }),
         "seed the owner of control 5.1");
     seed.ids["controls"] = "5.1";
+    seed.ids["assets"] = std::to_string(create_row(store, asset_spec(),
+        {{"name", std::string("Build server")}, {"type", std::string("hardware")}, {"owner", member}}, caller));
     seed.ids["activities"] = std::to_string(create_row(store, activity_spec(),
         {{"title", std::string("Patch servers")}, {"owner", member}, {"recurrence", std::string("monthly")},
             {"next_due", date(10)}},

@@ -1,5 +1,6 @@
 // `clause9 demo` at scale 1 on a fresh database: the volumes the issue asks for, every stored row still passing its
 // register's rules, the same demo for the same seed and day, and a second run refused without changing anything.
+#include "app/links.h"
 #include "app/meeting_cycle.h"
 #include "app/meeting_docs.h"
 #include "app/summary.h"
@@ -145,6 +146,46 @@ TEST_F(Demo, HasTheStatedVolumes)
     EXPECT_LT(overdue, 60);
     for (const auto& action : actions)
         EXPECT_TRUE(action.meeting.has_value()) << action.title;
+}
+
+// 5.9: every risk and vulnerability names an asset of the inventory, each asset has an owner and a classification,
+// and an asset's page lists its risks and vulnerabilities together (app/links.h).
+TEST_F(Demo, HasAnAssetInventoryTheOtherRegistersReferTo)
+{
+    auto assets = rows(asset_spec());
+    EXPECT_EQ(static_cast<std::int64_t>(assets.size()), s_counts.assets);
+    EXPECT_GT(assets.size(), 20u);
+    std::set<Id> inventory;
+    for (const auto& asset : assets) {
+        inventory.insert(asset.id);
+        EXPECT_TRUE(asset.type && asset.owner && asset.confidentiality && asset.integrity && asset.availability)
+            << asset.name;
+    }
+    std::map<Id, int> risks_on, vulnerabilities_on;
+    for (const auto& risk : rows(risk_spec())) {
+        ASSERT_TRUE(risk.asset && inventory.contains(*risk.asset)) << risk.title;
+        ++risks_on[*risk.asset];
+    }
+    for (const auto& vulnerability : rows(vulnerability_spec())) {
+        ASSERT_TRUE(vulnerability.asset && inventory.contains(*vulnerability.asset)) << vulnerability.title;
+        ++vulnerabilities_on[*vulnerability.asset];
+    }
+    // The asset with the most risks shows them on its page, with its vulnerabilities when it has any.
+    auto busiest = std::max_element(risks_on.begin(), risks_on.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+    })->first;
+    auto linked = linked_rows(store(), "asset", display_id("AST", busiest));
+    ASSERT_TRUE(linked) << linked.error().message();
+    int risks = 0, vulnerabilities = 0;
+    for (const auto& row : *linked) {
+        risks += row.register_name == "risk" ? 1 : 0;
+        vulnerabilities += row.register_name == "vulnerability" ? 1 : 0;
+    }
+    EXPECT_EQ(risks, risks_on[busiest]);
+    EXPECT_EQ(vulnerabilities, vulnerabilities_on[busiest]);
+    auto on_both = std::count_if(
+        risks_on.begin(), risks_on.end(), [&](const auto& entry) { return vulnerabilities_on.contains(entry.first); });
+    EXPECT_GT(on_both, 0) << "some assets carry both risks and vulnerabilities";
 }
 
 TEST_F(Demo, EveryRiskHasAScoreHistory)

@@ -1,7 +1,9 @@
 // Migrations from an empty database, repeated init, and the audit chain the store writes.
 #include "app/registers.h"
 #include "app/setup.h"
+#include "core/asset.h"
 #include "core/control.h"
+#include "core/vulnerability.h"
 #include "store/audit_log.h"
 #include "store/db_url.h"
 #include "store/migrations.h"
@@ -76,6 +78,20 @@ TEST(Schema, CatalogFieldsCannotBeEdited)
     EXPECT_EQ(refused.error().fields().at(0).field, "title");
 }
 
+// Runs the migrations up to `version` as an older clause9 did.
+void migrate_to(Tx& tx, int version)
+{
+    execute(tx.impl(),
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL)");
+    for (int step = 1; step <= version; ++step) {
+        for (const auto& statement : migration_statements(migrations()[step - 1], tx.engine()))
+            execute(tx.impl(), statement);
+        execute(tx.impl(), "INSERT INTO schema_migrations VALUES (:v, 'test', '2026-06-01T00:00:00Z')",
+            {std::int64_t {step}});
+    }
+}
+
 // Migration 6 on a database that has risks: a planned residual that counted as the current score gives the inherent
 // one back, with an entry in the score history; a treatment done, an acceptance and an untreated risk keep theirs.
 TEST(Schema, MigrationSixStopsCountingPlannedResidualScores)
@@ -84,15 +100,7 @@ TEST(Schema, MigrationSixStopsCountingPlannedResidualScores)
     auto store = Store::open(test::empty_database_url(test::test_engine(), dir, "five"));
     ASSERT_TRUE(store);
     auto five = (*store)->write([](Tx& tx) -> Result<bool> {
-        execute(tx.impl(),
-            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
-            "applied_at TEXT NOT NULL)");
-        for (int version = 1; version <= 5; ++version) {
-            for (const auto& statement : migration_statements(migrations()[version - 1], tx.engine()))
-                execute(tx.impl(), statement);
-            execute(tx.impl(), "INSERT INTO schema_migrations VALUES (:v, 'test', '2026-06-01T00:00:00Z')",
-                {std::int64_t {version}});
-        }
+        migrate_to(tx, 5);
         std::string row = "1, '2026-06-01T00:00:00Z', 'test', '2026-06-01T00:00:00Z', 'test'";
         execute(tx.impl(),
             "INSERT INTO people (id, version, created_at, created_by, updated_at, updated_by, name, "
@@ -139,6 +147,64 @@ TEST(Schema, MigrationSixStopsCountingPlannedResidualScores)
     auto untouched = (*store)->read([](Tx& tx) { return risk_score_history(tx, 2); });
     ASSERT_TRUE(untouched);
     EXPECT_TRUE(untouched->empty());
+}
+
+// Migration 7: each distinct free-text asset of the risks and vulnerabilities becomes one asset row (spaces around
+// it do not make another), the rows refer to it, and the text stays as asset_text.
+TEST(Schema, MigrationSevenTurnsFreeTextAssetsIntoAssetRows)
+{
+    test::TempDir dir;
+    auto store = Store::open(test::empty_database_url(test::test_engine(), dir, "six"));
+    ASSERT_TRUE(store);
+    auto six = (*store)->write([](Tx& tx) -> Result<bool> {
+        migrate_to(tx, 6);
+        std::string row = "1, '2026-06-01T00:00:00Z', 'test', '2026-06-01T00:00:00Z', 'test'";
+        execute(tx.impl(),
+            "INSERT INTO people (id, version, created_at, created_by, updated_at, updated_by, name, "
+            "email, active) VALUES (1, "
+                + row + ", 'Carol', 'carol@example.org', 1)");
+        int id = 0;
+        for (const auto* asset : {"'ERP'", "' ERP '", "NULL", "'File server'"})
+            execute(tx.impl(),
+                fmt::format("INSERT INTO risks (id, asset, version, created_at, created_by, updated_at, updated_by, "
+                            "title, owner, likelihood, impact, inherent_score, current_score, status, controls) "
+                            "VALUES ({}, {}, {}, 'Risk', 1, 2, 2, 4, 4, 'open', '')",
+                    ++id, asset, row));
+        for (const auto* asset : {"'File server'", "'web-01.prod'"})
+            execute(tx.impl(),
+                fmt::format("INSERT INTO vulnerabilities (id, asset, version, created_at, created_by, updated_at, "
+                            "updated_by, title, severity, status, discovered, kev) VALUES ({}, {}, {}, 'Flaw', "
+                            "'high', 'open', '2026-06-01', 0)",
+                    ++id, asset, row));
+        return true;
+    });
+    ASSERT_TRUE(six) << six.error().message();
+    auto migrated = (*store)->migrate();
+    ASSERT_TRUE(migrated) << migrated.error().message();
+
+    auto read = (*store)->read(
+        [](Tx& tx) -> Result<std::tuple<std::vector<Asset>, std::vector<Risk>, std::vector<Vulnerability>>> {
+            return std::tuple {C9_TRY(all_rows(tx, asset_spec())), C9_TRY(all_rows(tx, risk_spec())),
+                C9_TRY(all_rows(tx, vulnerability_spec()))};
+        });
+    ASSERT_TRUE(read) << read.error().message();
+    auto& [assets, risks, vulnerabilities] = *read;
+    std::map<std::string, Id> asset_id;
+    for (const auto& asset : assets) {
+        asset_id[asset.name] = asset.id;
+        EXPECT_FALSE(asset.type) << asset.name << ": left for someone to classify";
+        EXPECT_EQ(asset.status, AssetStatus::in_use);
+    }
+    EXPECT_EQ(asset_id.size(), 3u) << "ERP, File server and web-01.prod, each once";
+    ASSERT_EQ(assets.size(), 3u);
+    ASSERT_EQ(risks.size(), 4u);
+    EXPECT_EQ(risks[0].asset, asset_id["ERP"]);
+    EXPECT_EQ(risks[1].asset, asset_id["ERP"]);
+    EXPECT_FALSE(risks[2].asset);
+    EXPECT_EQ(risks[3].asset, asset_id["File server"]);
+    ASSERT_EQ(vulnerabilities.size(), 2u);
+    EXPECT_EQ(vulnerabilities[0].asset, asset_id["File server"]);
+    EXPECT_EQ(vulnerabilities[1].asset, asset_id["web-01.prod"]);
 }
 
 TEST(AuditChain, EveryWriteAppendsOneLinkedEntry)

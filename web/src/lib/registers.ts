@@ -81,6 +81,7 @@ interface Presentation<P extends RegisterPlural> extends Shown {
 // here (npm run check).
 const presentation: { [P in RegisterPlural]: Presentation<P> } = {
   controls: { title: 'Controls and SoA', nameField: 'title', idField: 'code', defaultSort: 'id' },
+  assets: { title: 'Assets', nameField: 'name', defaultSort: 'name' },
   activities: { title: 'Maintenance activities', nameField: 'title', defaultSort: 'next_due' },
   incidents: { title: 'Incidents', nameField: 'title', defaultSort: '-detected_at' },
   vulnerabilities: { title: 'Vulnerabilities', nameField: 'title', defaultSort: 'due' },
@@ -102,6 +103,7 @@ const presentation: { [P in RegisterPlural]: Presentation<P> } = {
 // The registers listed under "Registers" in the navigation, in the order an ISMS meeting goes through them.
 export const registerMenu: RegisterPlural[] = [
   'controls',
+  'assets',
   'activities',
   'incidents',
   'vulnerabilities',
