@@ -21,29 +21,38 @@ std::int64_t CopyReport::rows() const
     return total;
 }
 
-std::vector<std::string> schema_tables()
+namespace {
+
+struct SchemaPlan {
+    std::vector<std::string> tables;
+    std::vector<LateReference> late;
+};
+
+SchemaPlan schema_plan()
 {
     // Migrate() keeps its own bookkeeping table; copying it keeps the record of when each migration ran.
     std::vector<std::string> created {"schema_migrations"};
     // Which tables each table refers to: in its CREATE TABLE (`hard`), or in a column a later migration added
     // (`added`: incidents.asset to the newer assets). A table is copied after the tables it refers to, or its
-    // foreign keys would fail; an added reference back to a table that needs this one (meetings.current_item to
-    // agenda_items) cannot be honoured and is left to the order of creation.
-    std::map<std::string, std::set<std::string>> hard, added;
+    // foreign keys would fail. An added reference back to a table that needs this one (meetings.current_item to
+    // agenda_items) cannot be honoured by the order: that column is late (copy_database fills it in last).
+    std::map<std::string, std::set<std::string>> hard;
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> added; // table -> column, target
     static const std::regex create_table(R"(CREATE TABLE (\w+))");
-    static const std::regex alter_table(R"(ALTER TABLE (\w+))");
+    static const std::regex add_column(R"(ALTER TABLE (\w+) ADD COLUMN (\w+)[^;]*REFERENCES (\w+))");
     static const std::regex references(R"(REFERENCES (\w+))");
     for (const auto& migration : migrations()) {
         for (const auto& statement : migration_statements(migration, Engine::sqlite)) {
-            std::smatch table;
-            bool creates = std::regex_search(statement, table, create_table);
-            if (creates)
-                created.push_back(table[1]);
-            else if (!std::regex_search(statement, table, alter_table))
-                continue;
-            for (std::sregex_iterator match(statement.begin(), statement.end(), references), end; match != end; ++match)
-                if ((*match)[1] != table[1])
-                    (creates ? hard : added)[table[1]].insert((*match)[1]);
+            std::smatch match;
+            if (std::regex_search(statement, match, create_table)) {
+                std::string table = match[1];
+                created.push_back(table);
+                for (std::sregex_iterator found(statement.begin(), statement.end(), references), end; found != end;
+                     ++found)
+                    if ((*found)[1] != table)
+                        hard[table].insert((*found)[1]);
+            } else if (std::regex_search(statement, match, add_column) && match[1] != match[3])
+                added[match[1]].emplace_back(match[2], match[3]);
         }
     }
     std::function<bool(const std::string&, const std::string&)> needs
@@ -54,22 +63,31 @@ std::vector<std::string> schema_tables()
               return false;
           };
     // The order of creation, each table moved after the tables it refers to (depth first).
-    std::vector<std::string> tables;
+    SchemaPlan plan;
     std::set<std::string> placed;
     std::function<void(const std::string&)> place = [&](const std::string& table) {
         if (!placed.insert(table).second)
             return;
         for (const auto& target : hard[table])
             place(target);
-        for (const auto& target : added[table])
-            if (!needs(target, table))
+        for (const auto& [column, target] : added[table]) {
+            if (needs(target, table))
+                plan.late.push_back({table, column});
+            else
                 place(target);
-        tables.push_back(table);
+        }
+        plan.tables.push_back(table);
     };
     for (const auto& table : created)
         place(table);
-    return tables;
+    return plan;
 }
+
+} // namespace
+
+std::vector<std::string> schema_tables() { return schema_plan().tables; }
+
+std::vector<LateReference> late_references() { return schema_plan().late; }
 
 namespace {
 
@@ -118,7 +136,8 @@ std::int64_t count_rows(Tx& tx, const std::string& table)
 }
 
 // Streams one table from the source into the destination through one prepared insert.
-Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table)
+// `late`: columns written empty here and filled in by fill_late() once every table is in.
+Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table, const std::set<std::string>& late)
 {
     auto columns = columns_of(to, table);
     auto source_columns = columns_of(from, table);
@@ -162,11 +181,22 @@ Result<std::int64_t> copy_table(Tx& from, Tx& to, const std::string& table)
     select.execute(false);
     while (select.fetch()) {
         for (size_t index = 0; index < columns.size(); ++index)
-            Binder::set(*out[index], Binder::value_of(*in[index]));
+            Binder::set(*out[index], late.contains(columns[index].name) ? Value {} : Binder::value_of(*in[index]));
         insert.execute(true);
         ++copied;
     }
     return copied;
+}
+
+// Sets a late column (see schema_plan) to its value in the source, now that the rows it refers to are there.
+void fill_late(Tx& from, Tx& to, const LateReference& late)
+{
+    auto rows = select_rows(from.impl(),
+        fmt::format("SELECT id, {} FROM {} WHERE {} IS NOT NULL", late.column, late.table, late.column),
+        {Storage::integer, Storage::integer});
+    for (const auto& row : rows)
+        execute(
+            to.impl(), fmt::format("UPDATE {} SET {} = :v WHERE id = :i", late.table, late.column), {row[1], row[0]});
 }
 
 // PostgreSQL hands out ids from a sequence per table; after rows came in with their ids, the sequences continue
@@ -231,8 +261,13 @@ Result<CopyReport> copy_database(Store& from, Store& to, const std::function<voi
         return to.write([&](Tx& target) -> Result<void> {
             C9_TRY(migrate_in(target));
             return guarded("copy the database", [&]() -> Result<void> {
-                for (const auto& table : schema_tables()) {
-                    TableCopy copied {table, C9_TRY(copy_table(source, target, table))};
+                auto plan = schema_plan();
+                for (const auto& table : plan.tables) {
+                    std::set<std::string> late;
+                    for (const auto& reference : plan.late)
+                        if (reference.table == table)
+                            late.insert(reference.column);
+                    TableCopy copied {table, C9_TRY(copy_table(source, target, table, late))};
                     auto there = count_rows(target, table);
                     if (there != copied.rows || count_rows(source, table) != copied.rows)
                         return Error::internal(
@@ -241,6 +276,8 @@ Result<CopyReport> copy_database(Store& from, Store& to, const std::function<voi
                     if (progress)
                         progress(copied);
                 }
+                for (const auto& reference : plan.late)
+                    fill_late(source, target, reference);
                 advance_identities(target);
                 return {};
             });

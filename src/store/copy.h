@@ -31,9 +31,17 @@ struct CopyReport {
 Result<CopyReport> copy_database(Store& from, Store& to,
                                  const std::function<void(const TableCopy&)>& progress = {});
 
-// The tables of the schema in the order the migrations create them, which is also an order in which every
-// foreign key points to a table that comes earlier.
+// The tables of the schema in the order the migrations create them, each moved after the tables it refers to, so
+// that every foreign key points to a table that comes earlier, except the late references below.
 std::vector<std::string> schema_tables();
+
+// A column that refers to a table copied after its own (meetings.current_item to agenda_items, whose rows refer to
+// meetings): copied empty, and set once every table is in.
+struct LateReference {
+    std::string table;
+    std::string column;
+};
+std::vector<LateReference> late_references();
 
 // Every row of a table, columns by name order, rows sorted: two databases hold the same data when these are equal
 // for every table of schema_tables(). For checking copies; it reads the whole table into memory.

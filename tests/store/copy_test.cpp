@@ -4,9 +4,10 @@
 #include "app/accounts.h"
 #include "app/accounts_login.h"
 #include "app/audit_verify.h"
-#include "demo/demo.h"
+#include "app/meeting_cycle.h"
 #include "app/registers.h"
 #include "core/lesson.h"
+#include "demo/demo.h"
 #include "export/renderers.h"
 #include "store/copy.h"
 #include "test_support.h"
@@ -29,6 +30,18 @@ void fill(Store& store)
     ASSERT_TRUE(account) << account.error().message();
     auto token = create_token(store, std::to_string(account->meta.id), "reporting", caller_at());
     ASSERT_TRUE(token) << token.error().message();
+
+    // A meeting in progress on its first item: meetings.current_item refers to agenda_items, whose rows refer to
+    // meetings, so the copy fills that column in last (store/copy.h late_references).
+    auto planned = store.read(
+        [](Tx& tx) { return all_rows(tx, meeting_spec(), {where("state", FilterOp::eq, std::string("planned"))}); });
+    ASSERT_TRUE(planned && !planned->empty());
+    auto ref = display_id("MTG", planned->front().id);
+    auto started = start_meeting(store, ref, caller_at());
+    ASSERT_TRUE(started) << started.error().message();
+    auto on_item = set_current_item(store, ref, ItemRef {"1"}, caller_at());
+    ASSERT_TRUE(on_item) << on_item.error().message();
+    ASSERT_TRUE(on_item->current_item);
 }
 
 void expect_same_contents(Store& left, Store& right)
