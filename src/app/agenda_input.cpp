@@ -300,6 +300,9 @@ Result<void> review_inputs(Tx& tx, const Window& window, AgendaInput& input)
     add(input.audit_findings,
         C9_TRY(sample(tx, spec, std::vector {closed_since, audits} + window.changed("updated_at"), "updated_at")));
     input.lessons = C9_TRY(sample(tx, lesson_spec(), window.changed("created_at"), "created_at"));
+    input.context_changes = C9_TRY(sample(tx, context_spec(), window.changed("updated_at"), "updated_at"));
+    input.party_changes = C9_TRY(sample(tx, party_spec(), window.changed("updated_at"), "updated_at"));
+    input.feedback = C9_TRY(sample(tx, feedback_spec(), window.changed("created_at"), "created_at"));
     return {};
 }
 

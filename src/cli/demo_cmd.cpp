@@ -63,12 +63,12 @@ private:
 Json counts_json(const DemoCounts& counts)
 {
     return {{"people", counts.people}, {"controls", counts.controls}, {"assets", counts.assets},
-        {"activities", counts.activities}, {"completions", counts.completions}, {"incidents", counts.incidents},
-        {"vulnerabilities", counts.vulnerabilities}, {"risks", counts.risks}, {"risk_scores", counts.risk_scores},
-        {"kpis", counts.kpis}, {"measurements", counts.measurements}, {"series", counts.series},
-        {"meetings", counts.meetings}, {"sealed_minutes", counts.sealed_minutes}, {"attendance", counts.attendance},
-        {"decisions", counts.decisions}, {"actions", counts.actions}, {"nonconformities", counts.nonconformities},
-        {"lessons", counts.lessons}};
+        {"feedback", counts.feedback}, {"activities", counts.activities}, {"completions", counts.completions},
+        {"incidents", counts.incidents}, {"vulnerabilities", counts.vulnerabilities}, {"risks", counts.risks},
+        {"risk_scores", counts.risk_scores}, {"kpis", counts.kpis}, {"measurements", counts.measurements},
+        {"series", counts.series}, {"meetings", counts.meetings}, {"sealed_minutes", counts.sealed_minutes},
+        {"attendance", counts.attendance}, {"decisions", counts.decisions}, {"actions", counts.actions},
+        {"nonconformities", counts.nonconformities}, {"lessons", counts.lessons}};
 }
 
 } // namespace

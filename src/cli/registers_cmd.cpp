@@ -6,6 +6,7 @@
 #include "core/action_item.h"
 #include "core/activity.h"
 #include "core/asset.h"
+#include "core/context.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi.h"
@@ -66,6 +67,11 @@ void add_register_commands(CLI::App& root, CliContext& context)
     add_register_commands(root, context, asset_spec(),
         {"asset",
             "Asset inventory (5.9): owner, classification, and the risks, vulnerabilities and incidents of each"});
+    add_register_commands(
+        root, context, context_spec(), {"context", "External and internal issues of the organisation's context (4.1)"});
+    add_register_commands(
+        root, context, party_spec(), {"party", "Interested parties and their information security requirements (4.2)"});
+    add_register_commands(root, context, feedback_spec(), {"feedback", "Feedback from interested parties (9.3.2 e)"});
     add_register_commands(root, context, activity_spec(),
         {"activity", "Recurring maintenance activities and their completion log"});
     add_register_commands(root, context, incident_spec(), {"incident", "Information security incidents"});

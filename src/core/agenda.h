@@ -6,6 +6,7 @@
 
 #include "core/action_item.h"
 #include "core/activity.h"
+#include "core/context.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi_status.h"
@@ -138,6 +139,9 @@ struct AgendaInput {
     Sample<Nonconformity> nonconformities; // open, or changed since P
     Sample<Nonconformity> audit_findings;  // those from internal and external audits
     Sample<Lesson> lessons;                // recorded since P
+    Sample<ContextIssue> context_changes; // created or changed since P (4.1)
+    Sample<InterestedParty> party_changes; // created or changed since P (4.2)
+    Sample<Feedback> feedback; // recorded since P
 };
 
 Timestamp changes_since(const AgendaInput& input);

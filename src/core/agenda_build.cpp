@@ -398,11 +398,17 @@ void management_review(Builder& builder)
 {
     const auto& input = builder.input();
     auto section = AgendaSection::management_review;
-    // 9.3.2 b), c) and e) have no register behind them: the item is where the chair records them.
-    builder.add("review.b", section, "Changes in external and internal issues, including climate change (9.3.2 b)", {},
-                10, {}, "b");
-    builder.add("review.c", section, "Changes in needs and expectations of interested parties (9.3.2 c)", {}, 10, {},
-                "c");
+    // 9.3.2 b), c) and e): the context registers (4.1, 4.2) and the feedback log, what changed since P.
+    builder.add("review.b", section,
+        fmt::format("Changes in external and internal issues, including climate change (9.3.2 b): {} since the "
+                    "last review",
+            input.context_changes.total),
+        {}, 10, refs("CTX", input.context_changes.rows), "b");
+    builder.add("review.c", section,
+        fmt::format("Changes in needs and expectations of interested parties (9.3.2 c): {} since the last "
+                    "review",
+            input.party_changes.total),
+        {}, 10, refs("IP", input.party_changes.rows), "c");
     builder.add("review.d1", section,
                 fmt::format("Nonconformities and corrective actions (9.3.2 d1): {} open or changed since the last "
                             "review",
@@ -410,18 +416,31 @@ void management_review(Builder& builder)
                 {}, 10, refs("NC", input.nonconformities.rows), "d1");
     builder.add("review.d3", section, fmt::format("Audit results (9.3.2 d3): {} findings", input.audit_findings.total),
                 {}, 10, refs("NC", input.audit_findings.rows), "d3");
-    builder.add("review.e", section, "Feedback from interested parties (9.3.2 e)", {}, 5, {}, "e");
+    builder.add("review.e", section,
+        fmt::format("Feedback from interested parties (9.3.2 e): {} received", input.feedback.total), {}, 5,
+        refs("FB", input.feedback.rows), "e");
     builder.add("review.g", section,
                 fmt::format("Opportunities for continual improvement (9.3.2 g): {} lessons learned",
                             input.lessons.total),
                 {}, 10, refs("LL", input.lessons.rows), "g");
     // a), d2), d4) and f) are covered by the action, KPI and risk sections; these items make sure they are never
-    // left out even when those sections have nothing new.
-    builder.add("review.a", section, "Status of actions from previous management reviews (9.3.2 a)", {}, 5, {}, "a");
-    builder.add("review.d2", section, "Monitoring and measurement results and objectives (9.3.2 d2, d4)", {}, 5, {},
-                "d2, d4");
-    builder.add("review.f", section, "Risk assessment results and risk treatment plan status (9.3.2 f)", {}, 5, {},
-                "f");
+    // left out even when those sections have nothing new, and name the rows they stand on.
+    auto actions = refs("ACT", input.open_actions.rows);
+    for (auto& ref : refs("ACT", input.closed_actions.rows))
+        actions.push_back(std::move(ref));
+    builder.add(
+        "review.a", section, "Status of actions from previous management reviews (9.3.2 a)", {}, 5, actions, "a");
+    std::vector<std::string> kpis;
+    for (const auto& status : input.kpis)
+        kpis.push_back(display_id("KPI", status.kpi.id));
+    builder.add("review.d2", section, "Monitoring and measurement results and objectives (9.3.2 d2, d4)", {}, 5, kpis,
+        "d2, d4");
+    auto risks = refs("RSK", input.above_appetite.rows);
+    for (auto& ref : refs("RSK", input.treatments_overdue.rows))
+        if (std::find(risks.begin(), risks.end(), ref) == risks.end())
+            risks.push_back(std::move(ref));
+    builder.add(
+        "review.f", section, "Risk assessment results and risk treatment plan status (9.3.2 f)", {}, 5, risks, "f");
 }
 
 void closing(Builder& builder)

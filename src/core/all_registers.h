@@ -6,6 +6,7 @@
 #include "core/action_item.h"
 #include "core/activity.h"
 #include "core/asset.h"
+#include "core/context.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi.h"
@@ -24,6 +25,9 @@ template <class Visit> void for_each_register(Visit&& visit)
     visit(person_spec());
     visit(control_spec());
     visit(asset_spec());
+    visit(context_spec());
+    visit(party_spec());
+    visit(feedback_spec());
     visit(activity_spec());
     visit(incident_spec());
     visit(vulnerability_spec());

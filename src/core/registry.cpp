@@ -10,10 +10,13 @@ namespace c9 {
 
 namespace {
 
-constexpr std::array<RegisterInfo, 16> all_registers {{
+constexpr std::array<RegisterInfo, 19> all_registers {{
     {"person", "PER", "people", "people"},
     {"control", "CTL", "controls", "controls"},
     {"asset", "AST", "assets", "assets"},
+    {"context", "CTX", "context_issues", "context-issues"},
+    {"party", "IP", "interested_parties", "parties"},
+    {"feedback", "FB", "feedback", "feedback"},
     {"activity", "MNT", "activities", "activities"},
     {"incident", "INC", "incidents", "incidents"},
     {"vulnerability", "VUL", "vulnerabilities", "vulnerabilities"},

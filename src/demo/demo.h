@@ -43,6 +43,7 @@ struct DemoCounts {
     std::int64_t people = 0;
     std::int64_t controls = 0; // Statement of Applicability answers
     std::int64_t assets = 0;
+    std::int64_t feedback = 0;
     std::int64_t activities = 0;
     std::int64_t completions = 0;
     std::int64_t incidents = 0;
@@ -254,6 +255,7 @@ std::string control_list(std::string_view literal);
 Result<void> audit_created(Tx& tx, const World& world, std::string_view entity, std::string summary);
 
 Result<void> create_people(Tx& tx, World& world);
+Result<void> create_context(Tx& tx, World& world);
 Result<void> answer_controls(Tx& tx, World& world);
 Result<void> create_activities(Tx& tx, World& world);
 Result<void> create_incidents(Tx& tx, World& world);

@@ -239,8 +239,11 @@ Result<void> create_risks(Tx& tx, World& world)
         world.advance(1 + static_cast<std::int64_t>(scores.size()), "risks");
     }
     world.counts.risks = total;
-    return audit_created(tx, world, "risk",
-        fmt::format("demo: created {} risks with {} score history entries", total, world.counts.risk_scores));
+    C9_TRY(audit_created(tx, world, "risk",
+        fmt::format("demo: created {} risks with {} score history entries", total, world.counts.risk_scores)));
+    // The inventory is complete once the last register that names assets is written.
+    return audit_created(tx, world, "asset",
+        fmt::format("demo: created {} assets, where the registers named them", world.counts.assets));
 }
 
 } // namespace c9::demo

@@ -190,6 +190,7 @@ Result<DemoCounts> create_demo(Store& store, const DemoOptions& options, const C
     const std::variant<Register, Cycle> generators[] = {
         demo::create_people,
         demo::answer_controls,
+        demo::create_context,
         demo::create_activities,
         demo::create_incidents,
         demo::create_vulnerabilities,

@@ -469,9 +469,41 @@ constexpr std::string_view migration_7
                                            "CREATE INDEX incidents_asset ON incidents (asset);\n";
 #undef C9_ASSET_FROM
 
+// The context of the organisation (4.1, 4.2): issues, interested parties and their feedback.
+constexpr std::string_view migration_8
+    = "CREATE TABLE context_issues (\n" C9_ROW_COLUMNS "title TEXT NOT NULL,\n"
+      "kind TEXT NOT NULL,\n"
+      "category TEXT,\n"
+      "description TEXT,\n"
+      "effect TEXT,\n"
+      "owner {int} REFERENCES people(id),\n"
+      "next_review TEXT,\n"
+      "status TEXT NOT NULL);\n"
+      "CREATE INDEX context_issues_updated_at ON context_issues (updated_at);\n"
+      "CREATE TABLE interested_parties (\n" C9_ROW_COLUMNS "name TEXT NOT NULL,\n"
+      "kind TEXT NOT NULL,\n"
+      "requirements TEXT,\n"
+      "addressed_by TEXT,\n"
+      "owner {int} REFERENCES people(id),\n"
+      "next_review TEXT,\n"
+      "status TEXT NOT NULL);\n"
+      "CREATE INDEX interested_parties_updated_at ON interested_parties (updated_at);\n"
+      "CREATE TABLE feedback (\n" C9_ROW_COLUMNS "title TEXT NOT NULL,\n"
+      "party {int} REFERENCES interested_parties(id),\n"
+      "received_on TEXT NOT NULL,\n"
+      "channel TEXT,\n"
+      "sentiment TEXT,\n"
+      "detail TEXT,\n"
+      "response TEXT,\n"
+      "owner {int} REFERENCES people(id),\n"
+      "review_by TEXT,\n"
+      "status TEXT NOT NULL);\n"
+      "CREATE INDEX feedback_created_at ON feedback (created_at);\n"
+      "CREATE INDEX feedback_party ON feedback (party);\n";
+
 #undef C9_ROW_COLUMNS
 
-constexpr std::array<Migration, 7> all_migrations {{
+constexpr std::array<Migration, 8> all_migrations {{
     {"registers, meetings, history and audit trail", migration_1, {}},
     {"accounts, sessions, API tokens and login throttling", migration_2, {}},
     {"incidents indexed by when they were recorded; meetings can be cancelled", migration_3, {}},
@@ -479,6 +511,7 @@ constexpr std::array<Migration, 7> all_migrations {{
     {"the current agenda item of a meeting in progress", migration_5, {}},
     {"risk treatment status; the residual score counts once the treatment is done; accepted scores", migration_6, {}},
     {"the asset inventory; risks, vulnerabilities and incidents refer to assets", migration_7, {}},
+    {"context issues, interested parties and their feedback (4.1, 4.2)", migration_8, {}},
 }};
 
 void replace_all(std::string& text, std::string_view from, std::string_view to)

@@ -7,6 +7,7 @@
 #include "core/action_item.h"
 #include "core/activity.h"
 #include "core/asset.h"
+#include "core/context.h"
 #include "core/control.h"
 #include "core/incident.h"
 #include "core/kpi.h"
@@ -89,6 +90,15 @@ void seed_database(Store& store, Seed& seed)
     seed.ids["controls"] = "5.1";
     seed.ids["assets"] = std::to_string(create_row(store, asset_spec(),
         {{"name", std::string("Build server")}, {"type", std::string("hardware")}, {"owner", member}}, caller));
+    seed.ids["context-issues"] = std::to_string(create_row(store, context_spec(),
+        {{"title", std::string("New NIS2 obligations")}, {"kind", std::string("external")}, {"owner", member}},
+        caller));
+    seed.ids["parties"] = std::to_string(create_row(store, party_spec(),
+        {{"name", std::string("Customers")}, {"kind", std::string("external")}, {"owner", member}}, caller));
+    seed.ids["feedback"] = std::to_string(create_row(store, feedback_spec(),
+        {{"title", std::string("Asked for our ISO certificate")}, {"party", Value {std::int64_t {1}}},
+            {"owner", member}},
+        caller));
     seed.ids["activities"] = std::to_string(create_row(store, activity_spec(),
         {{"title", std::string("Patch servers")}, {"owner", member}, {"recurrence", std::string("monthly")},
             {"next_due", date(10)}},

@@ -1,5 +1,6 @@
 // `clause9 demo` at scale 1 on a fresh database: the volumes the issue asks for, every stored row still passing its
 // register's rules, the same demo for the same seed and day, and a second run refused without changing anything.
+#include "app/agenda.h"
 #include "app/links.h"
 #include "app/meeting_cycle.h"
 #include "app/meeting_docs.h"
@@ -314,6 +315,27 @@ TEST_F(Demo, ManagementReviewMinutesCoverEveryInputWithNotes)
     EXPECT_EQ(*checked, 2);
 }
 
+// The next management review has, for every input of 9.3.2, an item that names the rows it stands on: the context
+// registers behind b) and c), the feedback log behind e), and so on.
+TEST_F(Demo, TheNextManagementReviewHasRowsBehindEveryInput)
+{
+    auto series = rows(series_spec());
+    auto review = std::find_if(series.begin(), series.end(),
+        [](const MeetingSeries& row) { return row.type == MeetingType::management_review; });
+    ASSERT_NE(review, series.end());
+    auto agenda = show_agenda(store(), MeetingChoice {"", display_id("SER", review->id)}, caller_at(today));
+    ASSERT_TRUE(agenda) << agenda.error().message();
+    std::map<std::string, int> sourced;
+    for (const auto& item : agenda->items) {
+        if (item.removed || item.sources.empty())
+            continue;
+        for (const auto& code : split_controls(item.covers)) // "d2, d4": the same list form
+            ++sourced[code];
+    }
+    for (const auto& input : review_inputs())
+        EXPECT_GT(sourced[std::string(input.code)], 0) << "9.3.2 " << input.code << " has no item with source rows";
+}
+
 // The minutes of a meeting hold the KPI values known when it ended, never a later measurement; sealed ones verify.
 TEST_F(Demo, MinutesHoldNoKpiValueMeasuredAfterTheMeeting)
 {
@@ -393,8 +415,8 @@ TEST_F(Demo, SaysInTheAuditTrailWhatItCreated)
         if (entry.action == "demo")
             entities.insert(entry.entity);
     EXPECT_EQ(entities,
-        (std::set<std::string> {"person", "control", "activity", "incident", "vulnerability", "risk", "series",
-            "meeting", "nonconformity", "lesson", "action", "kpi"}));
+        (std::set<std::string> {"person", "control", "context", "asset", "activity", "incident", "vulnerability",
+            "risk", "series", "meeting", "nonconformity", "lesson", "action", "kpi"}));
 }
 
 TEST_F(Demo, RefusesADatabaseInUseAndChangesNothing)

@@ -82,6 +82,9 @@ interface Presentation<P extends RegisterPlural> extends Shown {
 const presentation: { [P in RegisterPlural]: Presentation<P> } = {
   controls: { title: 'Controls and SoA', nameField: 'title', idField: 'code', defaultSort: 'id' },
   assets: { title: 'Assets', nameField: 'name', defaultSort: 'name' },
+  'context-issues': { title: 'Context issues', nameField: 'title', defaultSort: 'next_review' },
+  parties: { title: 'Interested parties', nameField: 'name', defaultSort: 'name' },
+  feedback: { title: 'Feedback', nameField: 'title', defaultSort: '-received_on' },
   activities: { title: 'Maintenance activities', nameField: 'title', defaultSort: 'next_due' },
   incidents: { title: 'Incidents', nameField: 'title', defaultSort: '-detected_at' },
   vulnerabilities: { title: 'Vulnerabilities', nameField: 'title', defaultSort: 'due' },
@@ -104,6 +107,9 @@ const presentation: { [P in RegisterPlural]: Presentation<P> } = {
 export const registerMenu: RegisterPlural[] = [
   'controls',
   'assets',
+  'context-issues',
+  'parties',
+  'feedback',
   'activities',
   'incidents',
   'vulnerabilities',
