@@ -148,7 +148,9 @@ template <class T> void add_register_routes(Routes& routes, const EntitySpec<T>&
         {.if_match = IfMatch::required});
 
     routes.add("GET", base + "/{id}/history", Permission::read, [&spec](Call& call) -> Result<http::Response> {
-        return json_response(Json{{"items", history_json(C9_TRY(history(call.api.store, spec, call.param("id"))))}});
+        // Read first: an early return out of a half-built initializer list would leak its elements.
+        auto entries = C9_TRY(history(call.api.store, spec, call.param("id")));
+        return json_response(Json {{"items", history_json(entries)}});
     });
 
     for (const auto& verb : spec.verbs)

@@ -16,14 +16,16 @@ void add_soa_routes(Routes& routes)
 {
     routes.add("GET", "/api/v1/controls/soa", Permission::read, [](Call& call) -> Result<http::Response> {
         C9_TRY(no_query_parameters(call.request, "the Statement of Applicability"));
-        return json_response(Json {{"items", soa_json(C9_TRY(statement_of_applicability(call.api.store)))}});
+        // Read first: an early return out of a half-built initializer list would leak its elements.
+        auto lines = C9_TRY(statement_of_applicability(call.api.store));
+        return json_response(Json {{"items", soa_json(lines)}});
     });
     for_each_register([&](const auto& spec) {
         auto path = fmt::format("/api/v1/{}/{{id}}/links", spec.plural);
         routes.add("GET", path, Permission::read, [name = spec.name](Call& call) -> Result<http::Response> {
             C9_TRY(no_query_parameters(call.request, "the links"));
-            return json_response(
-                Json {{"items", linked_json(C9_TRY(linked_rows(call.api.store, name, call.param("id"))))}});
+            auto rows = C9_TRY(linked_rows(call.api.store, name, call.param("id")));
+            return json_response(Json {{"items", linked_json(rows)}});
         });
     });
 }
