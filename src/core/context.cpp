@@ -75,6 +75,8 @@ const EntitySpec<InterestedParty>& party_spec()
                 "their needs and expectations for information security (4.2 b)"),
             field<&InterestedParty::addressed_by>("addressed_by", FieldKind::text, multiline,
                 "which of them the ISMS addresses, and how: contracts, controls, policies (4.2 c)"),
+            field<&InterestedParty::controls>("controls", FieldKind::controls, filterable,
+                "Annex A controls that meet their requirements, e.g. \"5.34, 8.13\""),
             field<&InterestedParty::owner>(
                 "owner", FieldKind::person, listed | filterable, "who keeps in touch with them (id or email)"),
             field<&InterestedParty::next_review>("next_review", FieldKind::date, listed | filterable | backdatable,

@@ -40,6 +40,7 @@ struct InterestedParty : Row {
     IssueKind kind = IssueKind::external;
     std::optional<std::string> requirements; // their needs and expectations (4.2 b)
     std::optional<std::string> addressed_by; // which of them the ISMS addresses, and how (4.2 c)
+    std::string controls; // the Annex A controls that meet them: the SoA's requirements (6.1.3 d)
     std::optional<Id> owner;
     std::optional<Date> next_review;
     ContextStatus status = ContextStatus::active;

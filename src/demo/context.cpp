@@ -45,28 +45,28 @@ constexpr std::array<IssueTemplate, 10> issues {{
 struct PartyTemplate {
     std::string_view name;
     IssueKind kind;
-    std::string_view requirements, addressed_by;
+    std::string_view requirements, addressed_by, controls;
 };
 
 constexpr std::array<PartyTemplate, 8> parties {{
     {"Customers", IssueKind::external,
         "Confidentiality of their data, availability of the platform, evidence of "
         "certification, incident notification within 24 hours.",
-        "Contracts and DPA; controls 5.24-5.26, 8.13, 8.14."},
+        "Contracts and DPA; controls 5.24-5.26, 8.13, 8.14.", "5.24, 5.25, 5.26, 8.13, 8.14"},
     {"Data protection authority", IssueKind::external, "GDPR compliance, breach notification within 72 hours.",
-        "Privacy policy, breach procedure; control 5.34."},
+        "Privacy policy, breach procedure; control 5.34.", "5.34"},
     {"Cloud and SaaS suppliers", IssueKind::external, "Clear security requirements in contracts.",
-        "Supplier policy; controls 5.19-5.23."},
+        "Supplier policy; controls 5.19-5.23.", "5.19, 5.20, 5.21, 5.22, 5.23"},
     {"Insurer (cyber policy)", IssueKind::external, "MFA everywhere, tested backups, EDR.",
-        "Controls 8.5, 8.7, 8.13; yearly questionnaire."},
+        "Controls 8.5, 8.7, 8.13; yearly questionnaire.", "8.5, 8.7, 8.13"},
     {"Employees", IssueKind::internal, "Clear rules, usable tools, privacy of their own data.",
-        "Awareness programme, acceptable use policy; controls 6.3, 5.10."},
+        "Awareness programme, acceptable use policy; controls 6.3, 5.10.", "6.3, 5.10"},
     {"Top management", IssueKind::internal, "Certification kept, risks within appetite, costs under control.",
-        "Management review (9.3), risk reports."},
+        "Management review (9.3), risk reports.", "5.1, 5.4"},
     {"Certification body", IssueKind::external, "Conformity with ISO/IEC 27001:2022.",
-        "Internal audit programme, management review, this register."},
+        "Internal audit programme, management review, this register.", "5.35, 5.36"},
     {"Works council", IssueKind::internal, "No performance monitoring of staff through security tools.",
-        "Logging policy agreed with the works council; control 8.15."},
+        "Logging policy agreed with the works council; control 8.15.", "8.15"},
 }};
 
 struct FeedbackTemplate {
@@ -134,6 +134,7 @@ Result<void> create_context(Tx& tx, World& world)
         party.kind = pattern.kind;
         party.requirements = std::string(pattern.requirements);
         party.addressed_by = std::string(pattern.addressed_by);
+        party.controls = control_list(pattern.controls);
         party.owner = index % 2 == 0 ? world.staff.iso : random.pick(world.staff.management);
         // The last one came up in the weeks before today: the next management review has a change to discuss.
         auto created = index < 6          ? at(1, 30)

@@ -484,6 +484,7 @@ constexpr std::string_view migration_8
       "kind TEXT NOT NULL,\n"
       "requirements TEXT,\n"
       "addressed_by TEXT,\n"
+      "controls TEXT NOT NULL,\n"
       "owner {int} REFERENCES people(id),\n"
       "next_review TEXT,\n"
       "status TEXT NOT NULL);\n"

@@ -241,6 +241,15 @@ TEST_F(Registers, TheSoaNamesTheOpenRisksThatNeedEachControl)
     ASSERT_EQ(post("/api/v1/risks/" + ref + "/close", Json::object()).status, 200);
     EXPECT_EQ(soa_risks("8.13"), Json::array());
     EXPECT_EQ(get("/api/v1/controls/8.13/links").json()["items"].size(), 1u) << "the page still shows it, closed";
+
+    // The requirements that justify a control: an interested party whose requirements it meets (4.2, 6.1.3 d).
+    ASSERT_EQ(
+        post("/api/v1/parties", {{"name", "Cyber insurer"}, {"kind", "external"}, {"controls", "A.8.13, 8.5"}}).status,
+        201);
+    auto named = get("/api/v1/controls/8.13/links").json();
+    ASSERT_EQ(named["items"].size(), 2u) << named.dump();
+    EXPECT_EQ(named["items"][0]["register"], "party") << "parties come before risks, as the registers are listed";
+    EXPECT_EQ(named["items"][0]["title"], "Cyber insurer");
 }
 
 TEST_F(Registers, ListsArePagedWithTheirTotal)
